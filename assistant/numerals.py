@@ -1,0 +1,88 @@
+"""Number words and Chinese numerals -> integers.
+
+The text spells multiples in words ("one time", "ten times") and users write
+Chinese amounts (五万元, 二百万元, 一千万元) and article numbers (第六十九条).
+Both the fine-band parser and the claim checker need the same conversions, so
+they live here, exact and integer-only.
+"""
+
+from __future__ import annotations
+
+import re
+
+ENGLISH_UNITS: dict[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "hundred": 100,
+}
+ORDINALS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
+    "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+}
+ENGLISH_NUMBER_WORD = r"(?:" + "|".join(sorted(ENGLISH_UNITS, key=len, reverse=True)) + r")"
+
+CN_DIGITS: dict[str, int] = {
+    "零": 0, "〇": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "三": 3,
+    "叁": 3, "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7,
+    "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9,
+}
+CN_SMALL_UNITS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+CN_BIG_UNITS: dict[str, int] = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
+CN_NUMERAL_CHARS = "".join(CN_DIGITS) + "".join(CN_SMALL_UNITS) + "".join(CN_BIG_UNITS)
+CN_NUMERAL_RE = re.compile(f"[{CN_NUMERAL_CHARS}]+")
+
+
+def english_word_to_int(word: str) -> int | None:
+    """Value of a single English number word ("three", "ten"), else None."""
+    return ENGLISH_UNITS.get(word.strip().lower())
+
+
+def _cn_section(text: str) -> int:
+    """Value of a numeral below 10,000 (no 万/亿), e.g. 二百 -> 200, 十五 -> 15."""
+    total, digit = 0, None
+    for ch in text:
+        if ch in CN_DIGITS:
+            digit = CN_DIGITS[ch]
+        elif ch in CN_SMALL_UNITS:
+            total += (1 if digit is None else digit) * CN_SMALL_UNITS[ch]
+            digit = None
+        else:
+            raise ValueError(f"not a Chinese numeral character: {ch!r}")
+    return total + (digit or 0)
+
+
+def chinese_to_int(text: str) -> int:
+    """Parse a Chinese numeral such as 一千万, 二百万, 五万, 六十九.
+
+    Also accepts Arabic digits mixed with 万/亿 (200万 -> 2,000,000).
+    Raises ValueError on anything else, so callers never get a guess.
+    """
+    text = text.strip()
+    if not text:
+        raise ValueError("empty numeral")
+    mixed = re.fullmatch(r"(\d+(?:\.\d+)?)([万萬亿億]?)", text)
+    if mixed:
+        number, unit = mixed.groups()
+        scale = CN_BIG_UNITS.get(unit, 1)
+        value = _decimal_times(number, scale)
+        return value
+    total, section = 0, ""
+    for ch in text:
+        if ch in CN_BIG_UNITS:
+            total += (_cn_section(section) if section else 1) * CN_BIG_UNITS[ch]
+            section = ""
+        else:
+            section += ch
+    return total + (_cn_section(section) if section else 0)
+
+
+def _decimal_times(number: str, scale: int) -> int:
+    """Exact integer of a decimal string times a scale ("1.5", 10**6 -> 1,500,000)."""
+    whole, _, frac = number.partition(".")
+    value = int(whole) * scale
+    if frac:
+        value += int(frac) * scale // (10 ** len(frac))
+    return value

@@ -1,0 +1,76 @@
+import pytest
+
+from assistant.lookup import lookup, parse_query
+
+
+@pytest.mark.parametrize("query,article,para,item,old", [
+    ("Article 69", 69, None, None, False),
+    ("art 59 para 3", 59, 3, None, False),
+    ("Art. 71(3)", 71, 3, None, False),
+    ("old Article 65", 65, None, None, True),
+    ("第六十九条", 69, None, None, False),
+    ("第五十九条第三款", 59, 3, None, False),
+    ("第七十一条第一款第三项", 71, 1, 3, False),
+    ("article 71 item 2", 71, None, 2, False),
+    ("原第六十五条", 65, None, None, True),
+])
+def test_parse_query(query, article, para, item, old):
+    q = parse_query(query)
+    assert q is not None
+    assert (q.article, q.paragraph, q.item, q.old) == (article, para, item, old)
+
+
+def test_article_text(corpus):
+    r = lookup("Article 69")
+    assert r.status == "found" and r.article == "69" and len(r.units) == 3
+    assert r.text.startswith("Where a network operator, in violation of the provisions of Article 47")
+    assert "Article 68 and Item (1) of Article 69 merged" in r.note
+
+
+def test_paragraph_and_item():
+    r = lookup("art 59 para 3")
+    assert r.unit_id == "art59.p3" and "massive data leakage" in r.text
+    r = lookup("Art. 71(3)")
+    assert r.unit_id == "art71.i3" and r.text.startswith("(3) Violating the provisions of Article 37")
+
+
+def test_old_number_says_where_it_went():
+    r = lookup("old Article 65")
+    assert (r.status, r.article, r.old_number, r.unit_id) == ("old_number", "67", "65", "art67.p1")
+    r = lookup("Article 68")
+    assert r.status == "old_number" and r.article == "69" and "merged with Item (1) of Article 69" in r.note
+    r = lookup("old article 64 paragraph 2")
+    assert r.article == "66" and "does not reproduce" in r.note
+
+
+def test_old_number_not_mapped_by_the_text_says_so():
+    r = lookup("old Article 63")
+    assert r.status == "not_in_document" and r.article is None
+    assert "adjusted accordingly" in r.note
+
+
+def test_chinese_article_number():
+    assert lookup("第六十九条").article == "69"
+    assert lookup("第五十九条第三款").unit_id == "art59.p3"
+
+
+def test_referenced_article_is_not_invented():
+    r = lookup("Article 21")
+    assert r.status == "referenced" and r.text == ""
+    assert "not included" in r.note and "Article 59, paragraph 1" in r.note
+
+
+def test_renumber_only_article():
+    r = lookup("Article 62")
+    assert r.status == "renumbered_only" and r.text == "" and "closing of websites or applications" in r.note
+
+
+@pytest.mark.parametrize("query", ["Article 999", "art 59 para 9", "Article 71 item 7", "show me something"])
+def test_unknown_is_a_clear_failure(query):
+    r = lookup(query)
+    assert not r.ok and r.note and r.text == ""
+
+
+def test_untouched_article_of_the_law():
+    r = lookup("Article 30")
+    assert r.status == "not_in_document" and r.ok
