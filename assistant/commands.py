@@ -62,8 +62,78 @@ def _lookup(args: argparse.Namespace) -> int:
     return 0 if result.ok else 2
 
 
+def _index_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("action", choices=("build", "status"), help="build (if missing or stale) or report status")
+    p.add_argument("--force", action="store_true", help="rebuild even when up to date")
+
+
+def _index(args: argparse.Namespace) -> int:
+    from assistant import index
+
+    if args.action == "status":
+        data = index.status()
+        text = "\n".join(f"{k}: {v}" for k, v in data.items())
+        _emit(args, data, text)
+        return 0 if data.get("fresh") else 1
+    _, info = index.ensure_index(force=args.force)
+    data = info.__dict__
+    _emit(args, data, f"{info.message}: {info.count} chunks at {info.location} ({info.seconds:.2f} s)")
+    return 0
+
+
+def _ask_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("question", nargs="*", help="the question (omit with --jsonl)")
+    p.add_argument("--llm", help="backend: grounded (default), smollm2, ollama, openai")
+    p.add_argument("--jsonl", action="store_true", help="read JSON lines {question, history} from stdin")
+
+
+def _ask(args: argparse.Namespace) -> int:
+    from assistant import ask_cli
+
+    return ask_cli.ask(args)
+
+
+def _chat_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--llm", help="backend: grounded (default), smollm2, ollama, openai")
+
+
+def _chat(args: argparse.Namespace) -> int:
+    from assistant import ask_cli
+
+    return ask_cli.chat(args)
+
+
+def _check_args(p: argparse.ArgumentParser) -> None:
+    from assistant import check_cli
+
+    check_cli.add_args(p)
+
+
+def _check(args: argparse.Namespace) -> int:
+    from assistant import check_cli
+
+    return check_cli.handle(args)
+
+
+def _eval_args(p: argparse.ArgumentParser) -> None:
+    from assistant import eval_cli
+
+    eval_cli.add_args(p)
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from assistant import eval_cli
+
+    return eval_cli.handle(args)
+
+
 Command = tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]
 REGISTRY: dict[str, Command] = {
     "bands": ("list the fine bands stated in the draft", _bands_args, _bands),
     "lookup": ("look up an article, paragraph or item, or an old article number", _lookup_args, _lookup),
+    "index": ("build or inspect the Chroma index", _index_args, _index),
+    "ask": ("answer a question (or JSON lines with --jsonl)", _ask_args, _ask),
+    "chat": ("interactive chat in the terminal", _chat_args, _chat),
+    "check": ("check the numbers in an answer read from stdin", _check_args, _check),
+    "eval": ("run evaluation question sets and score them", _eval_args, _eval),
 }

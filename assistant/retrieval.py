@@ -1,0 +1,124 @@
+"""Hybrid retrieval: dense (Chroma) + lexical (BM25) fused by reciprocal rank, plus routing.
+
+A question that names an article, paragraph, item or old article number is
+routed straight to those units (through the same parser as the lookup), ahead
+of anything similarity finds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from rank_bm25 import BM25Okapi
+
+from assistant.corpus import Corpus, Unit, load
+from assistant.index import chunks
+from assistant.lookup import CN_QUERY_RE, OLD_RE
+from assistant.numerals import chinese_to_int
+from assistant.refs import Ref, find_refs
+
+RRF_K = 60
+MODES = ("dense", "lexical", "hybrid")
+_STOP = frozenset(
+    ["the", "a", "an", "of", "and", "or", "to", "in", "on", "for", "is", "are", "be", "by", "with", "what", "which", "who", "whom", "how", "does", "do", "did", "it", "its", "this", "that", "these", "those", "under", "from", "as", "at", "if", "any", "there", "can", "i", "my", "we", "our", "you", "your", "me", "about", "tell", "please", "law", "draft", "amendment"])
+_TOKEN_RE = re.compile(r"[a-z0-9]+|[\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True)
+class Hit:
+    unit: Unit
+    score: float
+    via: str  # "route" | "dense" | "lexical" | "hybrid"
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-case words minus stop words, crude plural stripping; CJK per character."""
+    out = []
+    for tok in _TOKEN_RE.findall(text.lower()):
+        if tok in _STOP:
+            continue
+        if len(tok) > 4 and tok.endswith("s") and not tok.endswith("ss"):
+            tok = tok[:-1]
+        out.append(tok)
+    return out
+
+
+def route(question: str, corpus: Corpus) -> list[Unit]:
+    """Units the question names explicitly: 'Article 59(3)', 'old Article 65', '第六十九条'."""
+    old = bool(OLD_RE.search(question))
+    refs = [r for m in find_refs(question) for r in m.refs]
+    for m in CN_QUERY_RE.finditer(question):
+        para, item = m.group("para"), m.group("item")
+        refs.append(Ref(str(chinese_to_int(m.group("art"))), chinese_to_int(para) if para else None,
+                        chinese_to_int(item) if item else None))
+    units: list[Unit] = []
+    for ref in refs:
+        targets = [ref.article]
+        moved = [e.new for e in corpus.renumbering if e.old and e.old.article == ref.article and e.new]
+        if old or ref.article not in corpus.articles:
+            targets = moved + ([ref.article] if not old else [])
+            units += [corpus.unit(f"amend.{e.amendment_item}") for e in corpus.renumbering
+                      if e.old and e.old.article == ref.article]
+        for number in dict.fromkeys(targets):
+            units += _units_for(corpus, number, ref.paragraph if number == ref.article else None,
+                                ref.item if number == ref.article else None)
+    return list(dict.fromkeys(units))
+
+
+def _units_for(corpus: Corpus, number: str, paragraph: int | None, item: int | None) -> list[Unit]:
+    art = corpus.articles.get(number)
+    if art is None:
+        return []
+    if not art.text_included:
+        return [corpus.unit(f"amend.{art.amendment_item}")]
+    units = list(art.units)
+    if item is not None or (paragraph and paragraph > art.paragraph_count()):
+        wanted = item or paragraph
+        units = [u for u in units if u.item == wanted] or units
+    elif paragraph is not None:
+        units = [u for u in units if u.paragraph == paragraph and u.kind == "paragraph"] or units
+    return units
+
+
+class Retriever:
+    """Dense, lexical and hybrid search over the same chunks."""
+
+    def __init__(self, store: Any, corpus: Corpus | None = None) -> None:
+        self.corpus = corpus or load()
+        self.store = store
+        self.chunks = chunks(self.corpus)
+        self.bm25 = BM25Okapi([tokenize(c.embed_text) for c in self.chunks])
+
+    def dense(self, question: str, k: int) -> list[Hit]:
+        docs = self.store.similarity_search_with_score(question, k=k)
+        return [Hit(self.corpus.unit(d.metadata["unit_id"]), 1.0 - float(s), "dense") for d, s in docs]
+
+    def lexical(self, question: str, k: int) -> list[Hit]:
+        scores = self.bm25.get_scores(tokenize(question))
+        ranked = sorted(range(len(scores)), key=lambda i: -scores[i])[:k]
+        return [Hit(self.corpus.unit(self.chunks[i].id), float(scores[i]), "lexical")
+                for i in ranked if scores[i] > 0]
+
+    def hybrid(self, question: str, k: int) -> list[Hit]:
+        pool = max(k * 3, 12)
+        fused: dict[str, float] = {}
+        for hits in (self.dense(question, pool), self.lexical(question, pool)):
+            for rank, hit in enumerate(hits):
+                fused[hit.unit.id] = fused.get(hit.unit.id, 0.0) + 1.0 / (RRF_K + rank + 1)
+        ranked = sorted(fused.items(), key=lambda kv: -kv[1])[:k]
+        return [Hit(self.corpus.unit(uid), score, "hybrid") for uid, score in ranked]
+
+    def search(self, question: str, k: int = 6, mode: str = "hybrid", use_routing: bool = True) -> list[Hit]:
+        """Routed units first, then the ranked hits of the chosen mode, without duplicates."""
+        if mode not in MODES:
+            raise ValueError(f"unknown retrieval mode {mode!r}; choose one of {MODES}")
+        routed = [Hit(u, 1.0, "route") for u in route(question, self.corpus)] if use_routing else []
+        ranked = getattr(self, mode)(question, k)
+        seen = {h.unit.id for h in routed}
+        return routed + [h for h in ranked if h.unit.id not in seen][: max(k - len(routed), 3)]
+
+    def best_dense_score(self, question: str) -> float:
+        hits = self.dense(question, 1)
+        return hits[0].score if hits else 0.0

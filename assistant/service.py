@@ -1,0 +1,43 @@
+"""Building a ready Assistant: index opened (or built), retriever, chosen backend.
+
+The one place that wires the parts; the CLI, the app, the evaluation and the
+benchmarks all call `build_assistant`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from langchain_core.language_models import BaseChatModel
+
+from assistant.backends import get_chat_model
+from assistant.chain import Assistant
+from assistant.config import Settings, settings
+from assistant.corpus import load
+from assistant.index import IndexInfo, ensure_index, vector_store
+from assistant.retrieval import Retriever
+
+
+@dataclass(frozen=True)
+class Loaded:
+    assistant: Assistant
+    index: IndexInfo
+
+
+def build_retriever(cfg: Settings | None = None) -> tuple[Retriever, IndexInfo]:
+    cfg = cfg or settings()
+    client, info = ensure_index(cfg)
+    return Retriever(vector_store(client, cfg), load()), info
+
+
+def build_assistant(llm: str | None = None, cfg: Settings | None = None,
+                    model: BaseChatModel | None = None, retriever: Retriever | None = None) -> Loaded:
+    """An Assistant over the (built-if-needed) index with the named backend or a given model."""
+    cfg = cfg or settings()
+    info = None
+    if retriever is None:
+        retriever, info = build_retriever(cfg)
+    name = llm or cfg.llm
+    chat_model = model if model is not None else get_chat_model(name)
+    backend = name if model is None else getattr(chat_model, "_llm_type", "custom")
+    return Loaded(Assistant(retriever, chat_model, backend, cfg.top_k), info)  # type: ignore[arg-type]
