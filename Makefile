@@ -28,6 +28,14 @@ test: install
 	$(PY) -m ruff check .
 	$(PY) -m pytest -q
 
+## All question sets with the default backend; writes evals/results/latest.md (committed).
+eval: install
+	$(PY) -m assistant eval evals/*.jsonl --retrieval --report evals/results/latest.md
+
+## Benchmarks: one table, benchmarks/results/latest.json.
+bench: install
+	$(PY) benchmarks/run.py
+
 lint: install
 	$(PY) -m ruff check .
 

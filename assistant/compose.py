@@ -22,7 +22,10 @@ RENUMBER_RE = re.compile(r"\bold\b|renumber|became|become|moved|merg|new number|
                          r"where did|where does|where is|now article|原|改为|合并", re.I)
 LOOKUP_RE = re.compile(r"\bshow\b|text of|full text|wording|what does .{0,30}\bsay|\bquote|\bread\b|内容|原文", re.I)
 WHY_RE = re.compile(r"\bwhy\b|reason|background|purpose|\baim|idea|guiding|principle|main content|explanation|"
-                    r"\bwhen\b|legislative plan|rationale|motivat|为什么|背景|目的|说明", re.I)
+                    r"^when\b|legislative plan|rationale|motivat|为什么|背景|目的|说明", re.I)
+COMPARE_RE = re.compile(r"compar|differ|\bvs\.?\b|versus|both|which articles|all (?:the )?(?:fines|articles|bands)|"
+                        r"each|every|across|比较|区别", re.I)
+MODAL_RE = re.compile(r"\b(shall|may)\b")
 INDIVIDUAL_RE = re.compile(r"individual|person|manager|executive|director|officer|staff|employee|personnel|"
                            r"responsible|in charge|in-charge|负责|责任人员|个人", re.I)
 ENTITY_RE = re.compile(r"compan|operator|firm|entit|business|organi[sz]ation|seller|provider|enterprise|单位|运营者",
@@ -122,11 +125,16 @@ def _select_bands(bands: list[FineBand], question: str, gains: int | None) -> li
 
 
 def _measures(bands: list[FineBand]) -> list[str]:
+    """Non-monetary measures in the same sentence as an entity band, with the text's own may/shall."""
     out = []
     for band in bands:
         m = MEASURES_RE.search(band.quote)
-        line = f"- Other measures: the competent authorities may also {m.group(0)} {_cite(band.unit_id)}." if m else ""
-        if line and line not in out and band.subject == "entity":
+        if not m or band.subject != "entity":
+            continue
+        modals = MODAL_RE.findall(band.quote[: m.start()])
+        modal = modals[-1] if modals else "may"
+        line = f"- Other measures: the competent authorities {modal} also {m.group(0)} {_cite(band.unit_id)}."
+        if line not in out:
             out.append(line)
     return out
 
@@ -213,8 +221,12 @@ def explanation_answer(question: str, units: list[Unit], limit: int = 3) -> list
             scored.append((overlap - 0.3 * rank - 0.01 * pos, pos, sentence, unit))
     best = sorted(scored, key=lambda s: -s[0])[:limit]
     best = [b for b in best if b[0] > 0] or best[:1]
-    return [f"The Explanation ({u.title.removeprefix('Explanation ')}) states: “{s}” {_cite(u.id)}"
+    return [f"The Explanation ({_section_name(u)}) states: “{s}” {_cite(u.id)}"
             for _, _, s, u in sorted(best, key=lambda b: (units.index(b[3]), b[1]))]
+
+
+def _section_name(unit: Unit) -> str:
+    return "preamble" if unit.id == "expl.preamble" else re.sub(r"^Explanation (?:\d\.|\d\(\d\)) ", "", unit.title)
 
 
 def quote_answer(units: list[Unit], corpus: Corpus) -> list[str]:
@@ -229,12 +241,17 @@ def quote_answer(units: list[Unit], corpus: Corpus) -> list[str]:
     return lines
 
 
-def _articles(question: str, routed: list[Unit], retrieved: list[Unit]) -> list[str]:
+def _articles(question: str, routed: list[Unit], retrieved: list[Unit], fines: FineTable) -> list[str]:
+    """Articles named in the question; else the best-ranked retrieved ones with fines (of the tier asked)."""
     named = [u.article for u in routed if u.article]
     if named:
         return list(dict.fromkeys(named))
-    found = [u.article for u in retrieved if u.article and u.source == "amendment"]
-    return list(dict.fromkeys(found))[:2]
+    found = list(dict.fromkeys(u.article for u in retrieved if u.article and u.source == "amendment"))
+    with_fines = [a for a in found if fines.effective_for(a)]
+    tiers = _tiers(question)
+    if tiers:
+        with_fines = [a for a in with_fines if any(b.tier in tiers for b in fines.effective_for(a))] or with_fines
+    return with_fines[: 3 if COMPARE_RE.search(question) else 1] or found[:1]
 
 
 def compose(question: str, unit_ids: list[str], corpus: Corpus | None = None,
@@ -246,7 +263,7 @@ def compose(question: str, unit_ids: list[str], corpus: Corpus | None = None,
     refused = _referenced_only(question, routed, corpus)
     if refused:
         return Composition(refused, True)
-    articles = _articles(question, routed, retrieved)
+    articles = _articles(question, routed, retrieved, fines)
     lines: list[str] = []
     if RENUMBER_RE.search(question) and not PENALTY_RE.search(question):
         lines += renumber_answer(question, corpus)

@@ -22,7 +22,8 @@ from assistant.refs import Ref, find_refs
 RRF_K = 60
 MODES = ("dense", "lexical", "hybrid")
 _STOP = frozenset(
-    ["the", "a", "an", "of", "and", "or", "to", "in", "on", "for", "is", "are", "be", "by", "with", "what", "which", "who", "whom", "how", "does", "do", "did", "it", "its", "this", "that", "these", "those", "under", "from", "as", "at", "if", "any", "there", "can", "i", "my", "we", "our", "you", "your", "me", "about", "tell", "please", "law", "draft", "amendment"])
+    "the a an of and or to in on for is are be by with what which who whom how does do did it its this that these "
+    "those under from as at if any there can i my we our you your me about tell please law draft amendment".split())
 _TOKEN_RE = re.compile(r"[a-z0-9]+|[\u4e00-\u9fff]")
 
 
