@@ -20,13 +20,15 @@ from langchain_core.runnables import Runnable, RunnableLambda
 from assistant import checker, scope
 from assistant.backends.grounded import GroundedChatModel
 from assistant.citations import render_and_collect
-from assistant.condense import condense
+from assistant.condense import condense, split_followup
 from assistant.corpus import Corpus, load
 from assistant.prompts import answer_prompt, context_block, refusal, repair_prompt
 from assistant.records import Answer
 from assistant.retrieval import Hit, Retriever
 
 Turn = dict[str, str]
+# Cosine similarity of the best passage below which a question is taken as unrelated to the document.
+UNRELATED_BELOW = 0.2
 
 
 @dataclass
@@ -56,7 +58,8 @@ class Assistant:
     def _prepare(self, state: _State) -> _State:
         state.question = scope.normalise(state.question)
         state.standalone = condense(state.question, state.history, self.corpus)
-        state.decision = scope.decide(state.standalone if state.history else state.question)
+        own, carried = split_followup(state.standalone)
+        state.decision = scope.decide(own, carried)
         return state
 
     def _retrieve(self, state: _State) -> _State:
@@ -64,7 +67,16 @@ class Assistant:
             state.hits = []
             return state
         state.hits = self.retriever.search(state.standalone, k=self.top_k)
+        if state.decision and not state.decision.refuse and self._unrelated(state):
+            state.decision = scope.ScopeDecision(True, "unrelated", state.decision.injection)
+            state.hits = []
         return state
+
+    def _unrelated(self, state: _State) -> bool:
+        """Nothing routed and nothing similar: the document does not cover the question."""
+        if any(h.via == "route" for h in state.hits or []):
+            return False
+        return self.retriever.best_dense_score(state.standalone) < UNRELATED_BELOW
 
     def _generate(self, state: _State) -> _State:
         if state.decision and state.decision.refuse:
@@ -85,7 +97,7 @@ class Assistant:
     # -- finishing ---------------------------------------------------------------------------
     def _finish(self, state: _State, started: float) -> Answer:
         retrieved = tuple(h.unit.id for h in state.hits or [])
-        answer, report = self._checked(state.draft, state, retrieved)
+        answer, report = self._checked(state.draft, state, retrieved, grounded=not self.generative)
         notices: list[str] = []
         if state.decision and state.decision.injection:
             notices.append("Instructions inside the question were ignored; the answer rests only on the document.")
@@ -97,15 +109,20 @@ class Assistant:
             notices.append(_fallback_notice(report))
             text, refused = self._run_model(self._grounded, state)
             state.refused = state.refused or refused
-            answer, report = self._checked(text, state, retrieved)
+            answer, report = self._checked(text, state, retrieved, grounded=True)
         if not report.ok:
             answer = replace(answer, text=_strip_unverified(answer.text, report))
             answer, report = self._checked(answer.text, state, retrieved)
         return replace(answer, notices=tuple(notices) + answer.notices, ok=report.ok, refused=state.refused,
                        latency_ms=(time.perf_counter() - started) * 1000)
 
-    def _checked(self, text: str, state: _State, retrieved: tuple[str, ...]) -> tuple[Answer, Any]:
-        rendered, citations, dropped = render_and_collect(text, retrieved, self.corpus, state.refused)
+    def _checked(self, text: str, state: _State, retrieved: tuple[str, ...],
+                 grounded: bool = False) -> tuple[Answer, Any]:
+        """Render citations, check every number. The grounded composer may cite any unit it drew from the band
+        table or the renumbering map; those units join the retrieved context."""
+        rendered, citations, dropped = render_and_collect(text, retrieved, self.corpus, state.refused or grounded)
+        if grounded:
+            retrieved = tuple(dict.fromkeys(retrieved + tuple(c.unit_id for c in citations)))
         cited = [c.unit_id for c in citations]
         report = checker.check_answer(rendered, question=state.standalone, cited=cited)
         notices = (f"Dropped citations not supported by the retrieved passages: {', '.join(dropped)}.",) \

@@ -10,7 +10,7 @@ import re
 from dataclasses import asdict, dataclass, field
 
 from assistant.corpus import Article, Corpus, RenumberEntry, Unit, load
-from assistant.numerals import CN_NUMERAL_CHARS, chinese_to_int
+from assistant.numerals import CN_NUMERAL_CHARS, article_words_to_digits, chinese_to_int
 
 # The Cybersecurity Law of 2016 has 79 articles. Used only to tell "an article
 # this draft does not touch" from "no such article"; never shown as a fact.
@@ -55,6 +55,7 @@ class LookupResult:
 
 def parse_query(query: str) -> Query | None:
     """Read an article reference from free text; None when there is none."""
+    query = article_words_to_digits(query)
     old = bool(OLD_RE.search(query))
     if m := CN_QUERY_RE.search(query):
         para, item = m.group("para"), m.group("item")

@@ -86,3 +86,19 @@ def _decimal_times(number: str, scale: int) -> int:
     if frac:
         value += int(frac) * scale // (10 ** len(frac))
     return value
+
+
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+_ARTICLE_WORDS_RE = re.compile(
+    rf"\b(?P<lead>articles?|art\.?)\s+(?P<tens>{_TENS})(?:[- ](?P<ones>{_ONES}))?\b", re.I)
+
+
+def article_words_to_digits(text: str) -> str:
+    """'article sixty-four' -> 'article 64', so spelled-out article numbers route like digits."""
+    def repl(m: re.Match) -> str:
+        ones = ENGLISH_UNITS[m.group("ones").lower()] if m.group("ones") else 0
+        value = ENGLISH_UNITS[m.group("tens").lower()] + ones
+        return f"{m.group('lead')} {value}"
+
+    return _ARTICLE_WORDS_RE.sub(repl, text)

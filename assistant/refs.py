@@ -12,9 +12,10 @@ import re
 from dataclasses import dataclass
 
 _NUM_LIST = r"\d+(?:(?:,\s*|\s+and\s+|\s+to\s+|\s*[-–]\s*)\d+)*"
-_SUB = r"(?:(?:Paragraph|Para\.?|Item)s?\s+(?:\(?\d+\)?(?:,\s*|\s+and\s+)?)+\s+of\s+)"
+_SUB = (r"(?:(?:Paragraph|Para\.?|Item)s?\s+(?:\(?\d+\)?(?:,\s*|\s+and\s+)?)+\s+of\s+"
+        r"(?:(?:the\s+)?(?:old|former|original|current)\s+)?)")
 REF_RE = re.compile(
-    rf"(?P<sub>{_SUB})?\bArt(?:icle)?s?\.?\s+(?P<nums>{_NUM_LIST})(?:\((?P<paren>\d+)\))?"
+    rf"(?P<sub>{_SUB})?\bArt(?:icle)?s?\.?\s*(?P<nums>{_NUM_LIST})(?:\((?P<paren>\d+)\))?"
     r"(?:,?\s*(?:paragraph|para\.?|§|¶)\s*(?P<para2>\d+))?"
     r"(?:,?\s*items?\s*\(?(?P<item2>\d+)\)?)?",
     re.IGNORECASE,

@@ -16,7 +16,7 @@ from rank_bm25 import BM25Okapi
 from assistant.corpus import Corpus, Unit, load
 from assistant.index import chunks
 from assistant.lookup import CN_QUERY_RE, OLD_RE
-from assistant.numerals import chinese_to_int
+from assistant.numerals import article_words_to_digits, chinese_to_int
 from assistant.refs import Ref, find_refs
 
 RRF_K = 60
@@ -47,7 +47,11 @@ def tokenize(text: str) -> list[str]:
 
 
 def route(question: str, corpus: Corpus) -> list[Unit]:
-    """Units the question names explicitly: 'Article 59(3)', 'old Article 65', '第六十九条'."""
+    """Units the question names explicitly: 'Article 59(3)', 'old Article 65', '第六十九条'.
+
+    An article the draft only references ('Article 35') routes to the draft's units that cite it.
+    """
+    question = article_words_to_digits(question)
     old = bool(OLD_RE.search(question))
     refs = [r for m in find_refs(question) for r in m.refs]
     for m in CN_QUERY_RE.finditer(question):
@@ -57,14 +61,16 @@ def route(question: str, corpus: Corpus) -> list[Unit]:
     units: list[Unit] = []
     for ref in refs:
         targets = [ref.article]
-        moved = [e.new for e in corpus.renumbering if e.old and e.old.article == ref.article and e.new]
+        entries = [e for e in corpus.renumbering if e.old and e.old.article == ref.article and e.new
+                   and (ref.paragraph is None or e.old.paragraph in (None, ref.paragraph))]
         if old or ref.article not in corpus.articles:
-            targets = moved + ([ref.article] if not old else [])
-            units += [corpus.unit(f"amend.{e.amendment_item}") for e in corpus.renumbering
-                      if e.old and e.old.article == ref.article]
+            targets = [e.new for e in entries if e.new] + ([ref.article] if not old else [])
+            units += [corpus.unit(f"amend.{e.amendment_item}") for e in entries]
         for number in dict.fromkeys(targets):
             units += _units_for(corpus, number, ref.paragraph if number == ref.article else None,
                                 ref.item if number == ref.article else None)
+        if not old and ref.article not in corpus.articles and ref.article in corpus.referenced:
+            units += [corpus.unit(uid) for uid in corpus.referenced[ref.article]]
     return list(dict.fromkeys(units))
 
 

@@ -34,12 +34,16 @@ OTHER_LAW_RE = re.compile(
     r"anti-?monopoly|e-?commerce law|cryptography law|counter-?espionage|hipaa|ai act)\b"
     r"|个人信息保护法|数据安全法|刑法",
     re.I)
-CSL_RE = re.compile(r"cyber ?security law|\bcsl\b|draft|amendment|article|art\.|网络安全法|草案|第.{1,4}条", re.I)
+CSL_RE = re.compile(r"cyber ?security law|\bcsl\b|draft|amendment|网络安全法|草案", re.I)
+OTHER_VERSION_RE = re.compile(r"first[- ]round|first draft|earlier draft|previous draft|一审|第一次", re.I)
+NOT_STATED_RE = re.compile(r"deadline for (?:submitting )?(?:public )?comments|submit (?:public )?comments|comment period|"
+                           r"how (?:do|can) i (?:comment|submit)|征求意见截止", re.I)
 DOMAIN_RE = re.compile(
     r"fine|penalt|punish|liab|sanction|yuan|rmb|article|art\b|paragraph|item|operator|infrastructure|cii|"
     r"network|cyber|data|leak|renumber|merged|old|revis|amend|draft|explanation|why|law|legal|illegal|gains|"
     r"procure|certif|warning|licen|website|application|personal information|penalty|mitigat|exempt|benchmark|"
-    r"discretion|responsible|persons|manager|individual|security|[\u4e00-\u9fff]", re.I)
+    r"discretion|responsible|persons|manager|individual|security|npc|standing committee|congress|legislat|"
+    r"revision|report|[\u4e00-\u9fff]", re.I)
 
 
 @dataclass(frozen=True)
@@ -64,8 +68,14 @@ def normalise(question: str) -> str:
     return text
 
 
-def decide(question: str) -> ScopeDecision:
-    """Whether to refuse before retrieval, and whether the question tries to steer the assistant."""
+def decide(question: str, context: str = "") -> ScopeDecision:
+    """Whether to refuse before retrieval, and whether the question tries to steer the assistant.
+
+    `context` is what a follow-up carries from earlier turns: it can put a question in scope ("and the
+    managers?") but never takes another law's question out of the other-law refusal.
+    """
+    if context and not OTHER_LAW_RE.search(question) and not DOMAIN_RE.search(question):
+        question = f"{question} {context}"
     injection = bool(INJECTION_RE.search(question))
     if LEAK_RE.search(question):
         return ScopeDecision(True, "prompt_leak", True)
@@ -73,6 +83,10 @@ def decide(question: str) -> ScopeDecision:
         return ScopeDecision(True, "adopted_law", injection)
     if EFFECTIVE_RE.search(question) and not re.search(r"\b(?:did|since|2017|original|first)\b", question, re.I):
         return ScopeDecision(True, "effective_date", injection)
+    if OTHER_VERSION_RE.search(question):
+        return ScopeDecision(True, "other_version", injection)
+    if NOT_STATED_RE.search(question):
+        return ScopeDecision(True, "not_stated", injection)
     if OTHER_LAW_RE.search(question) and not CSL_RE.search(question):
         return ScopeDecision(True, "other_law", injection)
     if not DOMAIN_RE.search(question):
