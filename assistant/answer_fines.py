@@ -149,3 +149,25 @@ def maximum_answer(fines: FineTable) -> list[str]:
         lines.append(f"Multiple-based fines have no fixed cap: Article {band.article} provides {band.min} to "
                      f"{band.max} times the {band.basis} {cite(band.unit_id)}.")
     return lines
+
+
+def premise_lines(question: str, named: list[str], fines: FineTable) -> list[str]:
+    """When the question pins a fine amount on an article whose bands do not contain it, say where it is."""
+    amounts = [c.value for c in claims.extract_claims(question) if c.kind in ("amount", "bound")
+               and isinstance(c.value, int)]
+    lines = []
+    for amount in dict.fromkeys(amounts):
+        holders = [b for b in fines.bands if b.kind == "amount" and amount in (b.min, b.max)]
+        for number in named:
+            own = fines.effective_for(number)
+            if any(amount in (b.min, b.max) for b in own if b.kind == "amount"):
+                continue
+            if own or not holders:  # its real bands follow; do not repeat the wrong figure
+                lines.append(f"Article {number} sets no fine of the amount in your question; what it provides "
+                             f"is set out below.")
+                continue
+            where = "; ".join(f"Article {b.article}({b.paragraph}), {b.subject}: {b.min:,} to {b.max:,} yuan "
+                              f"{cite(b.unit_id)}" for b in holders)
+            lines.append(f"Article {number} sets no fine of the amount in your question; that amount is a bound of "
+                         f"these bands: {where}.")
+    return lines

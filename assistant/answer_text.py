@@ -27,6 +27,9 @@ def renumber_answer(question: str, corpus: Corpus) -> list[str]:
         src = f"{e.old.label()} of the current law" if e.old else "A new article"
         verb = "is added as" if e.old is None else "becomes"
         lines.append(f"- {src} {verb} Article {e.new} ({e.note}) {cite(f'amend.{e.amendment_item}')}.")
+    for number in dict.fromkeys(e.old.article for e in entries if e.old and e.old.item):
+        lines.append(f"The draft does not say what happens to the other items of Article {number} of the current law; "
+                     f"it says only that {corpus.residual_rule} {cite('amend.8')}.")
     if len(entries) > 3:
         lines.append(f"Otherwise the draft says only that {corpus.residual_rule} {cite('amend.8')}.")
     return lines
@@ -68,18 +71,40 @@ def quote_answer(units: list[Unit], corpus: Corpus) -> list[str]:
             lines.append(f"{unit.title}: “{unit.text}” {cite(unit.id)}")
             continue
         origin = f" ({art.note})" if art and unit.kind == "paragraph" and unit.paragraph == 1 else ""
+        if unit.kind == "item" and art and not any(u.id == f"art{art.number}.p{unit.paragraph}" for u in units):
+            lead = corpus.unit(f"art{art.number}.p{unit.paragraph}")
+            lines.append(f"{lead.title} ({art.note}): “{lead.text}” {cite(lead.id)}")
         lines.append(f"{unit.title}{origin}: “{unit.text}” {cite(unit.id)}")
-    return lines
+    return list(dict.fromkeys(lines))
 
 
 def phrase_answer(phrase: str, corpus: Corpus) -> list[str]:
-    """Every provision whose text contains the quoted phrase."""
-    hits = [u for u in corpus.units() if u.source == "amendment" and u.kind != "amendment_item"
-            and phrase.lower() in u.text.lower()]
+    """Every provision (or amendment item) whose text contains the quoted phrase, with that sentence."""
+    hits = [u for u in corpus.units() if u.source == "amendment" and phrase.lower() in u.text.lower()]
     if not hits:
-        return [f"The phrase “{phrase}” does not appear in the draft's article texts."]
-    names = ", ".join(f"{u.title} {cite(u.id)}" for u in hits)
-    return [f"“{phrase}” appears in: {names}."]
+        return [f"The phrase “{phrase}” does not appear in the draft's text."]
+    lines = [f"“{phrase}” appears in these provisions of the draft:"]
+    for unit in hits:
+        sentence = next((x for x in sentences(unit.text) if phrase.lower() in x.lower()), unit.text)
+        lines.append(f"- {unit.title}: “{sentence}” {cite(unit.id)}")
+    return lines
+
+
+def sections_answer(corpus: Corpus) -> list[str]:
+    """The Explanation's structure, by section title."""
+    tops = [u for u in corpus.sections if u.id.count(".") == 1 and u.id != "expl.preamble"]
+    subs = [u for u in corpus.sections if u.id.count(".") == 2]
+    lines = ["The Explanation is organised as follows:"]
+    lines += [f"- {section_name(u)} {cite(u.id)}" for u in tops]
+    lines.append("- Main Contents of the Revision, in these parts: "
+                 + "; ".join(f"{section_name(u)} {cite(u.id)}" for u in subs) + ".")
+    return lines
+
+
+def rank_sections(question: str, corpus: Corpus) -> list[Unit]:
+    """Explanation sections ordered by word overlap with the question."""
+    wanted = set(tokenize(question))
+    return sorted(corpus.sections, key=lambda u: -len(wanted & set(tokenize(u.text + " " + u.title))))
 
 
 def referenced_only(question: str, corpus: Corpus) -> str:

@@ -105,14 +105,16 @@ class Assistant:
             answer, report = self._repair(state, answer, report, retrieved)
             if report.ok:
                 notices.append("The model's first answer had figures that did not match the text; it was corrected.")
-        if not report.ok:
+        if not report.ok and self.generative:
             notices.append(_fallback_notice(report))
             text, refused = self._run_model(self._grounded, state)
             state.refused = state.refused or refused
             answer, report = self._checked(text, state, retrieved, grounded=True)
-        if not report.ok:
-            answer = replace(answer, text=_strip_unverified(answer.text, report))
-            answer, report = self._checked(answer.text, state, retrieved)
+        if not report.ok:  # last resort: remove what is still unverified, keep the citations
+            notices.append(f"Removed {len(report.problems())} figure(s) that could not be verified against the text.")
+            text = _strip_unverified(answer.text, report)
+            report = checker.check_answer(text, question=state.standalone, cited=[c.unit_id for c in answer.citations])
+            answer = replace(answer, text=text, check=report.as_dict())
         return replace(answer, notices=tuple(notices) + answer.notices, ok=report.ok, refused=state.refused,
                        latency_ms=(time.perf_counter() - started) * 1000)
 

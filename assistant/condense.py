@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.corpus import Corpus
+from assistant.refs import find_refs
 from assistant.retrieval import route
 
 MARK = " (follow-up to: "
@@ -28,7 +29,22 @@ def condense(question: str, history: Sequence[dict[str, str]], corpus: Corpus) -
     if not previous or route(question, corpus) or not is_followup(question):
         return question
     last = split_followup(previous[-1])[0]
+    if not route(last, corpus) and (article := _cited_in_last_answer(history, corpus)):
+        last = f"{last} [Article {article}]"
     return f"{question}{MARK}{last})"
+
+
+def _cited_in_last_answer(history: Sequence[dict[str, str]], corpus: Corpus) -> str | None:
+    """The first draft article the previous answer cited: what 'it' most likely refers to."""
+    answers = [t.get("content", "") for t in history if t.get("role") == "assistant"]
+    if not answers:
+        return None
+    for match in find_refs(answers[-1]):
+        for ref in match.refs:
+            art = corpus.articles.get(ref.article)
+            if art is not None and art.text_included:
+                return ref.article
+    return None
 
 
 def split_followup(standalone: str) -> tuple[str, str]:

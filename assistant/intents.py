@@ -11,11 +11,15 @@ import re
 from assistant.condense import split_followup
 
 PENALTY_RE = re.compile(r"fine|penalt|punish|sanction|liab|how much|yuan|rmb|maximum|minimum|highest|lowest|"
-                        r"exposure|cost|罚|处罚|多少|calculat|gains|procure|what happens to|\bface\b|consequence", re.I)
+                        r"exposure|cost|罚|处罚|多少|calculat|gains|procure|what happens to|\bface\b|consequence|\bbands?\b",
+                        re.I)
+MULTIPLE_RE = re.compile(r"multiple|times the|\btimes\b|倍", re.I)
+SECTIONS_RE = re.compile(r"sections?|main contents|parts|structure|部分", re.I)
 RENUMBER_RE = re.compile(r"\bold\b|renumber|became|become|moved|merg|new number|former|current law|what happened|"
                          r"where did|where does|where is|now article|new addition|newly added|added|原|改为|合并|新增",
                          re.I)
-LOOKUP_RE = re.compile(r"\bshow\b|text of|full text|wording|what does .{0,30}\b(?:say|provide|require|cover)|\bquote|"
+LOOKUP_RE = re.compile(r"\bshow\b|text of|full text|wording|what (?:exactly )?does .{0,50}\b(?:say|provide|require|cover)|"
+                       r"what .{0,40}obligations? does|\bquote|"
                        r"\bread\b|meaning|what is .{0,12}article|内容|原文|规定", re.I)
 WHY_RE = re.compile(r"\bwhy\b|reason|background|purpose|\baim|idea|guiding|principle|main content|explanation|"
                     r"^when\b|legislative plan|rationale|motivat|drafted|drafter|work report|为什么|背景|目的|说明|"
@@ -37,6 +41,7 @@ TIER_CUES = (
     ("refuses_or_serious", re.compile(r"refus|won't correct|does not correct|fails? to correct|not correct|"
                                       r"circumstances are serious|serious circumstances|拒不改正|情节严重", re.I)),
 )
+OLD_CUE_RE = re.compile(r"\b(?:old|former|previous)\b|原", re.I)
 MAX_RE = re.compile(r"maximum|highest|largest|biggest|most severe|top fine|最高|上限", re.I)
 BASIS_WORDS = {"illegal gains": re.compile(r"gain|revenue|profit|income|made \d|earn|所得", re.I),
                "procurement amount": re.compile(r"procure|purchas|bought|buy|spent|contract|worth|采购", re.I)}
@@ -59,5 +64,7 @@ def tiers(question: str) -> set[str]:
 
 def quoted_phrase(question: str) -> str | None:
     """A phrase the user put in quotes ('closure of websites or applications'), if any."""
-    m = re.search(r"[\"“‘']([^\"”’']{6,80})[\"”’']", question)
-    return m.group(1).strip() if m else None
+    for m in re.finditer(r"[\"“‘']([^\"”’']{6,80})[\"”’']", question):
+        if " " in m.group(1).strip():
+            return m.group(1).strip()
+    return None

@@ -34,6 +34,27 @@ class Hit:
     via: str  # "route" | "dense" | "lexical" | "hybrid"
 
 
+# The embedding model and BM25 read English; Chinese questions get the draft's English terms appended.
+GLOSSARY = {
+    "罚款": "fine", "处罚": "penalty punished", "关键信息基础设施": "critical information infrastructure",
+    "网络运营者": "network operator", "运营者": "operator", "负责的主管人员": "directly responsible persons-in-charge",
+    "直接责任人员": "directly liable personnel", "违法所得": "illegal gains", "采购金额": "procurement amount",
+    "特别严重": "particularly serious", "严重后果": "serious consequences", "数据泄露": "data leakage",
+    "拒不改正": "refuses to make corrections", "警告": "warning", "说明": "Explanation", "修订": "revision",
+    "修改": "amendment revision", "指导思想": "ideas guiding the revision key points", "背景": "background",
+    "从轻": "lighter", "减轻": "mitigated", "免予": "exempted", "安全认证": "security certification",
+    "安全审查": "security review", "个人信息": "personal information", "重要数据": "important data",
+    "禁止": "prohibited", "暂停": "suspension", "吊销": "revocation", "营业执照": "business licenses",
+    "网站": "websites", "应用": "applications", "主要内容": "main contents", "境外": "overseas",
+}
+
+
+def expand_query(question: str) -> str:
+    """Append the English terms of any glossary word in a Chinese question."""
+    extra = [en for zh, en in GLOSSARY.items() if zh in question]
+    return f"{question} {' '.join(extra)}" if extra else question
+
+
 def tokenize(text: str) -> list[str]:
     """Lower-case words minus stop words, crude plural stripping; CJK per character."""
     out = []
@@ -122,7 +143,7 @@ class Retriever:
         if mode not in MODES:
             raise ValueError(f"unknown retrieval mode {mode!r}; choose one of {MODES}")
         routed = [Hit(u, 1.0, "route") for u in route(question, self.corpus)] if use_routing else []
-        ranked = getattr(self, mode)(question, k)
+        ranked = getattr(self, mode)(expand_query(question), k)
         seen = {h.unit.id for h in routed}
         return routed + [h for h in ranked if h.unit.id not in seen][: max(k - len(routed), 3)]
 

@@ -31,6 +31,7 @@ EFFECTIVE_RE = re.compile(
     r"enter into force|start to apply|apply from|when will)\b|生效|施行日期|何时施行", re.I)
 OTHER_LAW_RE = re.compile(
     r"\b(?:gdpr|pipl|personal information protection law|data security law|dsl|criminal law|ccpa|nis2|"
+    r"administrative penalty law|"
     r"anti-?monopoly|e-?commerce law|cryptography law|counter-?espionage|hipaa|ai act)\b"
     r"|个人信息保护法|数据安全法|刑法",
     re.I)
