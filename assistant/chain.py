@@ -40,6 +40,7 @@ class _State:
     hits: list[Hit] | None = None
     draft: str = ""
     refused: bool = False
+    model_error: str = ""
 
 
 class Assistant:
@@ -82,7 +83,11 @@ class Assistant:
         if state.decision and state.decision.refuse:
             state.draft, state.refused = refusal(state.decision.reason), True
             return state
-        state.draft, state.refused = self._run_model(self.model, state)
+        try:
+            state.draft, state.refused = self._run_model(self.model, state)
+        except Exception as exc:  # noqa: BLE001 - a backend that is down must not take the answer with it
+            state.model_error = f"{type(exc).__name__}: {str(exc)[:200]}"
+            state.draft, state.refused = self._run_model(self._grounded, state)
         return state
 
     def _run_model(self, model: BaseChatModel, state: _State) -> tuple[str, bool]:
@@ -99,10 +104,16 @@ class Assistant:
         retrieved = tuple(h.unit.id for h in state.hits or [])
         answer, report = self._checked(state.draft, state, retrieved, grounded=not self.generative)
         notices: list[str] = []
+        if state.model_error:
+            notices.append(f"The {self.backend} backend failed ({state.model_error}); the answer below is composed "
+                           "directly from the text instead.")
         if state.decision and state.decision.injection:
             notices.append("Instructions inside the question were ignored; the answer rests only on the document.")
-        if not report.ok and self.generative:
-            answer, report = self._repair(state, answer, report, retrieved)
+        if not report.ok and self.generative and not state.model_error:
+            try:
+                answer, report = self._repair(state, answer, report, retrieved)
+            except Exception as exc:  # noqa: BLE001 - the repair round is best effort
+                state.model_error = f"{type(exc).__name__}: {str(exc)[:200]}"
             if report.ok:
                 notices.append("The model's first answer had figures that did not match the text; it was corrected.")
         if not report.ok and self.generative:
@@ -154,17 +165,20 @@ class Assistant:
         started = time.perf_counter()
         state = (RunnableLambda(self._prepare) | RunnableLambda(self._retrieve)).invoke(
             _State(question, list(history or [])))
-        if state.decision and state.decision.refuse:
+        if (state.decision and state.decision.refuse) or not self.generative:
             state = self._generate(state)
         else:
             parts: list[str] = []
             chain = answer_prompt() | self.model | StrOutputParser()
-            for chunk in chain.stream({"context": context_block(state.hits or []), "question": state.standalone}):
-                parts.append(chunk)
-                yield chunk
-            state.draft = "".join(parts)
-            if not self.generative:
-                state.draft, state.refused = self._run_model(self.model, state)
+            try:
+                for chunk in chain.stream({"context": context_block(state.hits or []),
+                                           "question": state.standalone}):
+                    parts.append(chunk)
+                    yield chunk
+                state.draft = "".join(parts)
+            except Exception as exc:  # noqa: BLE001 - a backend that is down must not take the answer with it
+                state.model_error = f"{type(exc).__name__}: {str(exc)[:200]}"
+                state.draft, state.refused = self._run_model(self._grounded, state)
         yield self._finish(state, started)
 
 
