@@ -8,7 +8,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install run test test-slow lint index eval bench local clean
+.PHONY: install run test test-slow lint index eval bench local clean browser-deps
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -23,8 +23,13 @@ run: install
 	$(PY) -m assistant index build
 	$(VENV)/bin/streamlit run app.py
 
+## Debian's Chromium and ChromeDriver for the real-browser test (root only; the test skips with a reason otherwise).
+browser-deps:
+	@command -v chromedriver >/dev/null || [ "$$(id -u)" != 0 ] || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null)
+
 ## The whole test suite, lint first.
-test: install
+test: install browser-deps
 	$(PY) -m ruff check .
 	$(PY) -m pytest -q
 

@@ -14,8 +14,8 @@ from assistant.fines import FineBand, FineTable
 from assistant.intents import BASIS_WORDS, subjects, tiers
 
 MEASURES_RE = re.compile(r"order (?:the )?suspension of relevant businesses.*?revocation of business licenses")
-ORDERS_RE = re.compile(r"(?:the competent authorities shall order it to|shall be ordered by the competent authorities "
-                       r"to) (?P<what>.+?)(?=, and may impose a fine|, impose a fine|\.$)")
+ORDERS_RE = re.compile(r"(?P<lead>the competent authorities shall order it to|shall be ordered by the competent "
+                       r"authorities to) (?P<what>.+?)(?=, and may impose a fine|, impose a fine|\.$)")
 MODAL_RE = re.compile(r"\b(shall|may)\b")
 
 
@@ -25,7 +25,7 @@ def cite(unit_id: str) -> str:
 
 def band_line(band: FineBand, amount: int | None = None) -> str:
     modal = "shall" if band.mandatory else "may"
-    who = band.who if band.subject == "individual" else f"the {band.who}"
+    who = band.who if band.subject == "individual" or band.who.startswith("whoever") else f"the {band.who}"
     if band.kind == "multiple":
         line = (f"- {band.condition}: a fine of {band.min} to {band.max} times the {band.basis} {modal} be imposed "
                 f"on {who}")
@@ -89,7 +89,9 @@ def _measures(bands: list[FineBand], corpus: Corpus) -> list[str]:
         if band.subject != "entity":
             continue
         if band.tier == "base" and (m := ORDERS_RE.search(_first_sentence(corpus.unit(band.unit_id).text))):
-            out.append(f"- The competent authorities shall also order it to {m.group('what')} {cite(band.unit_id)}.")
+            lead = "The competent authorities shall also order it to" if m.group("lead").startswith("the") else \
+                "The offender shall also be ordered by the competent authorities to"
+            out.append(f"- {lead} {m.group('what')} {cite(band.unit_id)}.")
         if m := MEASURES_RE.search(band.quote):
             modals = MODAL_RE.findall(band.quote[: m.start()])
             out.append(f"- Other measures: the competent authorities {modals[-1] if modals else 'may'} also "

@@ -6,7 +6,7 @@ import re
 
 from assistant.answer_fines import cite
 from assistant.corpus import Corpus, Unit
-from assistant.intents import LIST_RE, OLD_TEXT_RE
+from assistant.intents import LIST_RE, OLD_CUE_RE, OLD_TEXT_RE
 from assistant.refs import find_refs
 from assistant.retrieval import tokenize
 
@@ -14,9 +14,13 @@ from assistant.retrieval import tokenize
 def renumber_answer(question: str, corpus: Corpus) -> list[str]:
     """What the text says about the old numbers named in the question, else the whole map."""
     refs = [r for m in find_refs(question) for r in m.refs]
+    old_cue = bool(OLD_CUE_RE.search(question))
     entries = [e for e in corpus.renumbering for r in refs if e.old and e.old.article == r.article
                and (r.paragraph is None or e.old.paragraph in (None, r.paragraph))
-               and (r.item is None or e.old.item in (None, r.item))]
+               and (r.item is None or e.old.item in (None, r.item))
+               and (old_cue or r.article not in corpus.articles or e.new == r.article)]
+    if not old_cue:  # "what was merged into Article 71?": the entries that lead to the new number
+        entries += [e for e in corpus.renumbering for r in refs if e.new == r.article and e not in entries]
     unknown = [r.article for r in refs if r.article not in corpus.articles
                and not any(e.old and e.old.article == r.article for e in corpus.renumbering)]
     lines = [f"The draft does not state a new number for Article {n} of the current law; it says only that "
@@ -59,8 +63,11 @@ def explanation_answer(question: str, units: list[Unit], limit: int = 3) -> list
             scored.append((overlap - 0.3 * rank - 0.01 * pos, pos, sentence, unit))
     best = sorted(scored, key=lambda s: -s[0])[:limit]
     best = [b for b in best if b[0] > 0] or best[:1]
-    return [f"The Explanation ({section_name(u)}) states: “{s}” {cite(u.id)}"
-            for _, _, s, u in sorted(best, key=lambda b: (expl.index(b[3]), b[1]))]
+    grouped: dict[str, list[str]] = {}
+    for _, _, sentence, unit in sorted(best, key=lambda b: (expl.index(b[3]), b[1])):
+        grouped.setdefault(unit.id, []).append(f"“{sentence}”")
+    return [f"The Explanation ({section_name(next(u for u in expl if u.id == uid))}) states: {' … '.join(quotes)} "
+            f"{cite(uid)}" for uid, quotes in grouped.items()]
 
 
 def quote_answer(units: list[Unit], corpus: Corpus) -> list[str]:

@@ -11,14 +11,15 @@ import re
 from assistant.condense import split_followup
 
 PENALTY_RE = re.compile(r"fine|penalt|punish|sanction|liab|how much|yuan|rmb|maximum|minimum|highest|lowest|"
-                        r"exposure|cost|罚|处罚|多少|calculat|gains|procure|what happens to|\bface\b|consequence|\bbands?\b",
-                        re.I)
+                        r"exposure|cost|罚|处罚|多少|calculat|gains|procure|what happens to|\bface\b|consequence|"
+                        r"\bbands?\b", re.I)
 MULTIPLE_RE = re.compile(r"multiple|times the|\btimes\b|倍", re.I)
 SECTIONS_RE = re.compile(r"sections?|main contents|parts|structure|部分", re.I)
 RENUMBER_RE = re.compile(r"\bold\b|renumber|became|become|moved|merg|new number|former|current law|what happened|"
                          r"where did|where does|where is|now article|new addition|newly added|added|原|改为|合并|新增",
                          re.I)
-LOOKUP_RE = re.compile(r"\bshow\b|text of|full text|wording|what (?:exactly )?does .{0,50}\b(?:say|provide|require|cover)|"
+LOOKUP_RE = re.compile(r"\bshow\b|text of|full text|wording|"
+                       r"what (?:exactly )?does .{0,50}\b(?:say|provide|require|cover)|"
                        r"what .{0,40}obligations? does|\bquote|"
                        r"\bread\b|meaning|what is .{0,12}article|内容|原文|规定", re.I)
 WHY_RE = re.compile(r"\bwhy\b|reason|background|purpose|\baim|idea|guiding|principle|main content|explanation|"

@@ -124,7 +124,7 @@ def _lookup_old(corpus: Corpus, q: Query, query: str) -> LookupResult:
     targets = list(dict.fromkeys(e.new for e in entries if e.new))
     units = [u for t in targets for u in corpus.articles[t].units]
     note = _moved_note(corpus, number, entries)
-    if number not in corpus.articles:
+    if number not in corpus.articles and not q.old:
         note += (f" The draft does not say which provision, if any, is numbered {number} after renumbering"
                  f" (only that “{corpus.residual_rule}”).")
     if len(targets) == 1 and not corpus.articles[targets[0]].text_included:

@@ -37,7 +37,8 @@ OTHER_LAW_RE = re.compile(
     re.I)
 CSL_RE = re.compile(r"cyber ?security law|\bcsl\b|draft|amendment|网络安全法|草案", re.I)
 OTHER_VERSION_RE = re.compile(r"first[- ]round|first draft|earlier draft|previous draft|一审|第一次", re.I)
-NOT_STATED_RE = re.compile(r"deadline for (?:submitting )?(?:public )?comments|submit (?:public )?comments|comment period|"
+NOT_STATED_RE = re.compile(r"deadline for (?:submitting )?(?:public )?comments|submit (?:public )?comments|"
+                           r"comment period|"
                            r"how (?:do|can) i (?:comment|submit)|征求意见截止", re.I)
 DOMAIN_RE = re.compile(
     r"fine|penalt|punish|liab|sanction|yuan|rmb|article|art\b|paragraph|item|operator|infrastructure|cii|"

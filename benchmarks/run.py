@@ -31,7 +31,7 @@ from assistant.config import settings  # noqa: E402
 from assistant.corpus import Unit, load  # noqa: E402
 from assistant.embeddings import default_embeddings  # noqa: E402
 from assistant.evals import load_cases  # noqa: E402
-from assistant.index import chunks, ensure_index, vector_store  # noqa: E402
+from assistant.index import ensure_index  # noqa: E402
 from assistant.retrieval import Retriever  # noqa: E402
 from assistant.service import build_assistant  # noqa: E402
 
@@ -63,9 +63,18 @@ def questions() -> list[str]:
 
 def bench_floor() -> dict[str, float]:
     emb = default_embeddings()
-    qs = questions()
-    i = iter(range(10**9))
-    return timed(lambda: emb.embed_query(qs[next(i) % len(qs)]), repeat=60, warmup=5)
+    return timed(_cycler(questions(), emb.embed_query), repeat=60, warmup=5)
+
+
+def _cycler(items: list[str], fn: Callable[[str], Any]) -> Callable[[], Any]:
+    """A no-argument callable that applies fn to the next item each call (round robin)."""
+    state = {"i": 0}
+
+    def call() -> Any:
+        state["i"] += 1
+        return fn(items[state["i"] % len(items)])
+
+    return call
 
 
 def bench_answers(assistant: Any) -> dict[str, float]:
@@ -80,11 +89,9 @@ def bench_answers(assistant: Any) -> dict[str, float]:
 
 
 def bench_retrieval(retriever: Retriever) -> dict[str, dict[str, float]]:
-    qs = questions()
     out = {}
     for mode in ("dense", "lexical", "hybrid"):
-        i = iter(range(10**9))
-        out[mode] = timed(lambda m=mode: retriever.search(qs[next(i) % len(qs)], k=6, mode=m), repeat=60)
+        out[mode] = timed(_cycler(questions(), lambda q, m=mode: retriever.search(q, k=6, mode=m)), repeat=60)
     return out
 
 
@@ -133,10 +140,8 @@ def bench_growth(tmp: Path) -> dict[str, Any]:
             col.add(ids=[u.id for u in units[i:i + 500]], documents=texts[i:i + 500],
                     embeddings=emb.embed_documents(texts[i:i + 500]))
         build = (time.perf_counter() - start) * 1000
-        qs = questions()
-        i = iter(range(10**9))
-        query = timed(lambda c=col: c.query(query_embeddings=[emb.embed_query(qs[next(i) % len(qs)])], n_results=6),
-                      repeat=30)
+        query = timed(_cycler(questions(), lambda q, c=col: c.query(query_embeddings=[emb.embed_query(q)],
+                                                                     n_results=6)), repeat=30)
         out[f"{factor}x"] = {"chunks": len(units), "build_ms": round(build, 1), "query": query}
     return out
 
@@ -246,7 +251,8 @@ def main() -> None:
 
 def print_table(r: dict[str, Any]) -> None:
     floor = r["floor_query_embedding"]["p50_ms"]
-    rows = [("floor: one query embedding", r["floor_query_embedding"]["p50_ms"], r["floor_query_embedding"]["p95_ms"]),
+    fl = r["floor_query_embedding"]
+    rows = [("floor: one query embedding", fl["p50_ms"], fl["p95_ms"]),
             ("warm answer (grounded)", r["warm_answer_grounded"]["p50_ms"], r["warm_answer_grounded"]["p95_ms"])]
     rows += [(f"retrieval {m}", v["p50_ms"], v["p95_ms"]) for m, v in r["retrieval"].items()]
     rows.append(("checker, 2,000 words", r["checker_2000_words"]["p50_ms"], r["checker_2000_words"]["p95_ms"]))
@@ -256,7 +262,8 @@ def print_table(r: dict[str, Any]) -> None:
         print(f"{name:<34}{p50:>10.2f}{p95:>10.2f}{p50 / floor:>11.2f}")
     print(f"index: cold build {r['index']['cold_build_ms']:.0f} ms, reuse {r['index']['reuse_p50_ms']:.1f} ms")
     for k, v in r["growth"].items():
-        print(f"growth {k}: {v['chunks']} chunks, build {v['build_ms']:.0f} ms, query p50 {v['query']['p50_ms']:.2f} ms")
+        print(f"growth {k}: {v['chunks']} chunks, build {v['build_ms']:.0f} ms, "
+              f"query p50 {v['query']['p50_ms']:.2f} ms")
     for k, v in r["concurrency"].items():
         print(f"concurrency {k}: p50 {v['p50_ms']:.1f} ms, p95 {v['p95_ms']:.1f} ms, {v['questions_per_s']} q/s")
     print(f"cold start: {json.dumps(r['cold_start'])}")

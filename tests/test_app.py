@@ -1,0 +1,199 @@
+"""The Streamlit app through streamlit.testing (AppTest): chat, chips, follow-ups, sidebar, export, feedback.
+
+One AppTest conversation is shared by the chat tests (module fixture) so the
+embedding model and index load once; the index itself is built once per session
+by the `built_index` fixture in conftest.py (CSL_INDEX_DIR is a temporary folder).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from assistant import ui_support as ui
+from assistant.feedback import FeedbackStore, default_path
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+TIMEOUT = 180
+QUESTION = "What fines apply for massive data leakage?"
+
+
+def _new_app() -> AppTest:
+    return AppTest.from_file(APP, default_timeout=TIMEOUT)
+
+
+def _walk(node):
+    for child in getattr(node, "children", {}).values():
+        yield child
+        yield from _walk(child)
+
+
+def _chips(at: AppTest, message_index: int = -1) -> list[str]:
+    """Labels of the citation popovers in one assistant message."""
+    message = [m for m in at.chat_message if m.name == "assistant"][message_index]
+    return [n.proto.popover.label for n in _walk(message) if getattr(n, "type", "") == "popover"]
+
+
+def _answer_markdown(at: AppTest, message_index: int = -1) -> str:
+    message = [m for m in at.chat_message if m.name == "assistant"][message_index]
+    return "\n".join(md.value for md in message.markdown)
+
+
+@pytest.fixture(scope="module")
+def chat(built_index) -> AppTest:
+    """A conversation: the data-leakage question, then the follow-up about the managers."""
+    at = _new_app().run()
+    assert not at.exception
+    at.chat_input[0].set_value(QUESTION).run()
+    assert not at.exception, at.exception
+    assert len(at.session_state["messages"]) == 2, [e.value for e in at.error]
+    return at
+
+
+def test_empty_chat_shows_status_and_examples(built_index) -> None:
+    at = _new_app().run()
+    assert not at.exception
+    assert "not the law in force" in at.info[0].value and "28 October 2025" in at.info[0].value
+    assert QUESTION in [b.label for b in at.button]
+    assert not at.chat_message
+
+
+def test_chat_answer_has_figures_marks_and_chip(chat: AppTest) -> None:
+    md = _answer_markdown(chat, 0)
+    assert "500,000" in md and "2,000,000" in md
+    assert re.search(r":green-background\[\*\*500,000 to 2,000,000 yuan\*\* ✓\]", md), md
+    assert "Art. 59(3)" in _chips(chat, 0)
+    assert any("verified" in e.label for e in chat.chat_message[1].expander)
+    assert "<" not in md.replace("\\<", "")
+
+
+def test_chip_opens_full_text_with_quote(chat: AppTest, corpus) -> None:
+    message = [m for m in chat.chat_message if m.name == "assistant"][0]
+    popover = next(n for n in _walk(message) if getattr(n, "type", "") == "popover"
+                   and n.proto.popover.label == "Art. 59(3)")
+    body = "\n".join(md.value for md in _walk(popover) if getattr(md, "type", "") == "markdown")
+    assert "**" in body and "paragraph 3" in body
+    assert re.sub(r"\\(.)", r"\1", body.split("\n", 1)[1].replace("**", "")) == corpus.unit("art59.p3").text
+
+
+def test_follow_up_for_the_managers(chat: AppTest) -> None:
+    chat.chat_input[0].set_value("and for the managers?").run()
+    assert not chat.exception
+    md = _answer_markdown(chat, -1)
+    assert re.search(r"50,000 to 200,000 yuan", md), md
+    assert "Art. 59(3)" in _chips(chat, -1)
+    assert [m.name for m in chat.chat_message] == ["user", "assistant", "user", "assistant"]
+
+
+def test_export_contains_question_answer_and_quote(chat: AppTest) -> None:
+    export = chat.session_state["export_markdown"]
+    answer = chat.session_state["messages"][1]["answer"]
+    assert QUESTION in export and answer.text in export
+    assert answer.citations and all(c.quote in export for c in answer.citations)
+    assert chat.download_button and chat.download_button[0].label.startswith("Export conversation")
+
+
+def test_thumbs_up_stores_a_row(chat: AppTest) -> None:
+    store = FeedbackStore(default_path())
+    before = store.count()
+    chat.feedback(key="fb_1").set_value(1).run()
+    assert not chat.exception
+    assert store.count() == before + 1
+    row = store.rows(1)[0]
+    assert (row.rating, row.question) == (1, QUESTION) and "Art. 59(3)" in row.citations
+    chat.text_input(key="fbc_1").input("Clear, with the right band").run()
+    assert store.rows(1)[0].comment == "Clear, with the right band" and store.count() == before + 1
+
+
+def test_user_input_is_escaped_and_empty_question_warns(chat: AppTest) -> None:
+    chat.chat_input[0].set_value("<script>alert(1)</script> what are the fines in **Article 69**?").run()
+    assert not chat.exception
+    user = [m for m in chat.chat_message if m.name == "user"][-1]
+    assert user.markdown[0].value == ui.escape_md("<script>alert(1)</script> what are the fines in **Article 69**?")
+    chat.chat_input[0].set_value("   ").run()
+    assert any("empty" in w.value for w in chat.warning)
+
+
+def test_sidebar_lookup_old_65_shows_article_67(built_index, corpus) -> None:
+    at = _new_app().run()
+    at.sidebar.text_input(key="lookup_query").input("old 65").run()
+    texts = [md.value for md in at.sidebar.markdown]
+    assert any("Article 67" in t and "old 65" in t for t in texts), texts
+    assert ui.escape_md(corpus.articles["67"].units[0].text) in "\n".join(texts)
+
+
+def test_sidebar_calculator_and_tables(built_index) -> None:
+    at = _new_app().run()
+    at.number_input(key="calc_amount").set_value(400_000).run()
+    assert "**400,000 to 1,200,000 yuan**" in [md.value for md in at.sidebar.markdown]
+    at.number_input(key="calc_amount").set_value(100_000).run()
+    assert any("silent" in md.value for md in at.sidebar.markdown)
+    at.radio(key="calc_article").set_value("67").run()
+    at.number_input(key="calc_amount").set_value(50_000).run()
+    assert "**50,000 to 500,000 yuan**" in [md.value for md in at.sidebar.markdown]
+    at.radio(key="band_who").set_value("individual").run()
+    bands = at.sidebar.dataframe[1].value
+    assert set(bands["Who"]) == {"individual"}
+    at.selectbox(key="band_article").set_value("69").run()
+    assert set(at.sidebar.dataframe[1].value["Article"].str.split("(").str[0]) == {"69"}
+    assert "grounded" in at.selectbox(key="backend").options
+
+
+def _fake_generative(text: str):
+    """A generative stand-in that streams a fixed answer word by word (no model load)."""
+    import itertools
+
+    from langchain_core.language_models import GenericFakeChatModel
+    from langchain_core.messages import AIMessage
+
+    return GenericFakeChatModel(messages=itertools.cycle([AIMessage(content=text)]))
+
+
+@pytest.fixture
+def fake_backend(monkeypatch: pytest.MonkeyPatch):
+    """Registers backend 'fake-stream' for the app (the app reads availability() and FACTORIES at run time)."""
+    import streamlit as st
+
+    from assistant import backends
+
+    real = backends.availability()
+    monkeypatch.setitem(backends.FACTORIES, "fake-stream", lambda: _fake_generative(
+        "Article 59: a fine of 500,000 to 2,000,000 yuan shall be imposed on the network operator [art59.p3]."))
+    monkeypatch.setattr(backends, "availability", lambda: real | {"fake-stream": None})
+    st.cache_data.clear()
+    yield "fake-stream"
+    st.cache_data.clear()
+
+
+def test_generative_backend_streams_then_shows_the_checked_answer(built_index, fake_backend: str) -> None:
+    at = _new_app().run()
+    at.selectbox(key="backend").set_value(fake_backend).run()
+    at.chat_input[0].set_value(QUESTION).run()
+    assert not at.exception, at.exception
+    answer = at.session_state["messages"][1]["answer"]
+    assert answer.backend == fake_backend and answer.ok
+    md = _answer_markdown(at, 0)
+    assert "draft — figures are being checked" not in md  # the streamed draft was replaced
+    assert re.search(r":green-background\[\*\*500,000 to 2,000,000 yuan\*\* ✓\]", md), md
+    assert "Art. 59(3)" in _chips(at, 0)
+
+
+@pytest.mark.slow
+def test_smollm2_backend_in_the_app(built_index) -> None:
+    """The real local generative model through the app: streamed, checked, and never shown unverified."""
+    from assistant.backends import availability
+
+    problem = availability().get("smollm2")
+    if problem:
+        pytest.skip(f"smollm2: {problem}")
+    at = AppTest.from_file(APP, default_timeout=600).run()
+    at.selectbox(key="backend").set_value("smollm2").run()
+    at.chat_input[0].set_value(QUESTION).run()
+    assert not at.exception, at.exception
+    answer = at.session_state["messages"][1]["answer"]
+    assert answer.backend == "smollm2" and answer.ok
+    md = _answer_markdown(at, 0)
+    assert "500,000" in md and "✗" not in md
