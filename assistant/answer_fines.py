@@ -86,9 +86,8 @@ def _measures(bands: list[FineBand], corpus: Corpus) -> list[str]:
     """Orders and non-monetary measures stated with the bands, with the text's own may/shall."""
     out: list[str] = []
     for band in bands:
-        if band.subject != "entity":
-            continue
-        if band.tier == "base" and (m := ORDERS_RE.search(_first_sentence(corpus.unit(band.unit_id).text))):
+        if band.subject == "entity" and band.tier == "base" and \
+                (m := ORDERS_RE.search(_first_sentence(corpus.unit(band.unit_id).text))):
             lead = "The competent authorities shall also order it to" if m.group("lead").startswith("the") else \
                 "The offender shall also be ordered by the competent authorities to"
             out.append(f"- {lead} {m.group('what')} {cite(band.unit_id)}.")

@@ -23,6 +23,7 @@ WORD_RE = re.compile(r"[a-z]{3,}|[\u4e00-\u9fff]")
 STOP = frozenset("the and for with that this from have has been its was were are into such which".split())
 STATUS = "status"
 MIN_OVERLAP = 3
+NUMBER_TOKEN_RE = re.compile(r"(?<![\d.,])\d+(?:\.\d+)?(?![\d,]|\.\d)")
 ATTRIBUTED_RE = re.compile(r"\bExplanation\b|说明", re.I)
 DRAFT_WORDS_RE = re.compile(r"amendment|draft|修正")
 EXPLANATION_WORDS_RE = re.compile(r"explanation|说明")
@@ -128,10 +129,21 @@ def check_percent(ctx: AnswerContext, c: Claim) -> Verdict:
     return _find(_sources(ctx, c), lambda p: p.kind == "percent" and p.value == c.value) or Verdict(UNSUPPORTED)
 
 
+@lru_cache(maxsize=512)
+def _tokens(text: str) -> dict[str, int]:
+    """Standalone numbers of a passage ('(1)', '14th', 'Article 12'; not the pieces of '2,000,000') -> offset."""
+    out: dict[str, int] = {}
+    for m in NUMBER_TOKEN_RE.finditer(text):
+        out.setdefault(m.group(), m.start())
+    return out
+
+
 def check_number(ctx: AnswerContext, c: Claim) -> Verdict:
-    found = _find(_sources(ctx, c), lambda p: p.kind in ("number", "count") and p.value == c.value)
-    if found:
-        return found
+    """Any other number must appear, as a number, in a cited passage (or the question)."""
+    for pid, text in _sources(ctx, c):
+        at = _tokens(text).get(str(c.value))
+        if at is not None:
+            return verified([(pid, sentence_of(text, at))])
     asked = [q for q in ctx.q_claims if q.kind in ("number", "count") and q.value == c.value]
     return verified([("question", asked[0].text)]) if asked else Verdict(UNSUPPORTED)
 

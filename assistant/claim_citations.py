@@ -25,11 +25,15 @@ class Sink(Protocol):
 
     def free(self, start: int, end: int) -> bool: ...
 
+    def ignore(self, start: int, end: int) -> None: ...
+
 
 def citations(ex: Sink) -> None:
     """Unit markers, then article references (English and Chinese), then amendment items and
     Explanation sections, then bare "paragraph 3" / "items (1) and (2)" (resolved by the checker)."""
     t = ex.masked
+    for m in P.LIST_MARKER_RE.finditer(t):
+        ex.ignore(m.start(), m.end())
     for m in P.MARKER_RE.finditer(t):
         ex.add(m.start(), m.end(), "article", {"unit": m.group("id")}, unit=m.group("id"))
     ex.mask()
@@ -58,19 +62,23 @@ def citations(ex: Sink) -> None:
 
 
 def _english_ref(ex: Sink, m: re.Match[str], head: re.Match[str] | None) -> None:
-    articles = expand(m.group("nums"))
+    listed = article_list(m.group("nums"))
+    articles = [a for a, _ in listed]
     h = head.groupdict() if head else {}
     old = bool(h.get("oldpre") or m.group("oldpost"))
     refs: list[Ref] = []
-    if len(articles) == 1 and (h.get("subkind") or h.get("ord")):
+    if len(listed) > 1 and any(p for _, p in listed):
+        refs.extend(Ref(str(a), p) for a, p in listed)
+    elif len(articles) == 1 and (h.get("subkind") or h.get("ord")):
         kind = (h.get("subkind") or h.get("ordkind") or "").lower()
         subs = [P.ordinal(h["ord"])] if h.get("ord") else expand(h["subnums"])
         for n in subs:
             refs.append(Ref(str(articles[0]), item=n) if kind.startswith("item") else Ref(str(articles[0]), n))
     elif len(articles) == 1:
-        para = m.group("paren") or m.group("para2")
-        item = m.group("paren2") or m.group("item2")
-        refs.append(Ref(str(articles[0]), int(para) if para else None, int(item) if item else None))
+        own = listed[0][1]
+        para = own or (int(m.group("paren") or m.group("para2") or 0) or None)
+        item = m.group("paren2") or m.group("item2") or (m.group("paren") if own else None)
+        refs.append(Ref(str(articles[0]), para, int(item) if item else None))
     else:
         refs.extend(Ref(str(a)) for a in articles)
     start = head.start() if head and (h.get("subkind") or h.get("ord") or h.get("oldpre")) else m.start()
@@ -127,6 +135,18 @@ def _date(ex: Sink, start: int, end: int, year: int, month: int | None, day: str
         ex.add(start, end, "year", year)
     elif 1 <= month <= 12 and (day is None or 1 <= int(day) <= 31):
         ex.add(start, end, "date", {"year": year, "month": month, "day": int(day) if day else None})
+
+
+def article_list(nums: str) -> list[tuple[int, int | None]]:
+    """'59(3) and 69(2)' -> [(59, 3), (69, 2)]; '41 to 43' -> [(41, None), (42, None), (43, None)]."""
+    if "(" not in nums:
+        return [(n, None) for n in expand(nums)]
+    parts = LIST_SEP_RE.split(nums)
+    out = []
+    for part in parts[0::2]:
+        number, _, para = part.partition("(")
+        out.append((int(number), int(para.rstrip(")")) if para else None))
+    return out
 
 
 def expand(nums: str) -> list[int]:

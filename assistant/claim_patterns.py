@@ -106,7 +106,8 @@ CN_PERCENT_PRE_RE = re.compile(r"百分之$")
 
 # Citations.
 _ART_NUM = r"\d{1,3}(?![\d]|,\d{3}|\.\d|\s*(?:million|thousand|billion|yuan|元|%|times|x\b))"
-_ART_LIST = rf"{_ART_NUM}(?:(?:,\s*|\s+and\s+|\s+to\s+|\s*[-–]\s*){_ART_NUM})*"
+_ART_ITEM = rf"{_ART_NUM}(?:\(\d{{1,2}}\))?"  # "59" or "59(3)": each article of a list may name its paragraph
+_ART_LIST = rf"{_ART_ITEM}(?:(?:,\s*|\s+and\s+|\s+to\s+|\s*[-–]\s*){_ART_ITEM})*"
 _SUB_NUM = r"\(?\d{1,2}\)?"
 OLD_WORDS = r"old|former|formerly|original|originally|previous|pre-amendment|current[- ]law(?:'s)?|existing"
 CITE_HEAD_RE = re.compile(
@@ -129,6 +130,8 @@ CN_OLD_BEFORE_RE = re.compile(r"(?:原|现行(?:法)?(?:的)?|修改前的?)\Z")
 CN_CITE_RE = re.compile(
     rf"第(?P<art>{_CN_OR_DIGITS})条"
     rf"(?:第(?P<para>{_CN_OR_DIGITS})款)?(?:第[（(]?(?P<item>{_CN_OR_DIGITS})[)）]?项)?")
+# "1. ", "2) ", "(3) " opening a line (after bullets or a heading mark): list formatting, not a claim.
+LIST_MARKER_RE = re.compile(r"^[ \t]*(?:[-*•>#]+[ \t]*)*\(?\d{1,2}[.)](?=[ \t])", re.M)
 MARKER_RE = re.compile(r"\[(?P<id>art\d{1,3}\.[pi]\d{1,2}|expl\.(?:preamble|\d(?:\.\d)?)|amend\.\d{1,2})\]")
 AMEND_ITEM_RE = re.compile(
     r"[AaDdIi](?<![A-Za-z][AaDdIi])(?i:(?:(?<=[Dd])raft\s+a|(?<=[Aa]))mendment\s+items?\s+(?:No\.\s*)?"

@@ -64,6 +64,7 @@ class _Extractor:
         self.text = text
         self.masked = text
         self.found: list[Claim] = []
+        self.ignored: list[tuple[int, int]] = []  # formatting (list enumerators): masked, never a claim
         self.bounds = sentence_bounds(text)
 
     # -- bookkeeping -------------------------------------------------------------------------
@@ -73,12 +74,15 @@ class _Extractor:
         self.found.append(Claim(self.text[start:end], start, end, kind, value, sentence,
                                 lang=_lang(self.text[start:end]), **extra))
 
+    def ignore(self, start: int, end: int) -> None:
+        self.ignored.append((start, end))
+
     def mask(self) -> None:
         parts, last = [], 0
-        for c in sorted(self.found, key=lambda c: c.start):
-            if c.start >= last:
-                parts += [self.text[last:c.start], MASK * (c.end - c.start)]
-                last = c.end
+        for start, end in sorted([(c.start, c.end) for c in self.found] + self.ignored):
+            if start >= last:
+                parts += [self.text[last:start], MASK * (end - start)]
+                last = end
         self.masked = "".join(parts) + self.text[last:]
 
     def free(self, start: int, end: int) -> bool:

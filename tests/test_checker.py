@@ -287,3 +287,11 @@ def test_cli_tolerates_a_parser_that_already_has_json():
     parser.add_argument("--json", action="store_true")
     check_cli.add_args(parser)
     assert parser.parse_args(["--json", "--selftest"]).selftest
+
+
+def test_numbered_lists_and_article_lists_do_not_raise_false_alarms():
+    text = ("Key fines:\n1. Under Article 59(3), 2,000,000 to 10,000,000 yuan on the operator.\n"
+            "2) The top band also appears in Articles 59(3) and 69(2).")
+    report = check_answer(text)
+    assert report.ok, [(c.claim.text, c.verdict) for c in report.problems()]
+    assert not check_answer("See Articles 59(3) and 69(5).").ok

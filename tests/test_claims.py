@@ -217,3 +217,16 @@ def test_lead_example_sentences_extract_cleanly():
 def test_empty_and_numberless_text():
     assert extract_claims("") == []
     assert extract_claims("No figures here, only one of the provisions.") == []
+
+
+def test_list_enumerators_are_formatting_not_claims():
+    text = "Key fines:\n1. Under Article 59(3) ...\n2) Next\n### 3. Heading\n- (4) item\nIn 2017. 5 paragraphs"
+    got = [(c.kind, c.text) for c in extract_claims(text)]
+    assert got == [("article", "Article 59(3)"), ("year", "2017"), ("count", "5 paragraphs")]
+
+
+def test_article_lists_carry_their_own_paragraphs():
+    (c,) = extract_claims("in Articles 59(3) and 69(2).")
+    assert (c.text, c.refs) == ("Articles 59(3) and 69(2)", (Ref("59", 3), Ref("69", 2)))
+    (c,) = extract_claims("Art. 71(1)(3)")
+    assert c.refs == (Ref("71", 1, 3),)
