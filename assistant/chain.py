@@ -67,17 +67,17 @@ class Assistant:
         if state.decision and state.decision.refuse:
             state.hits = []
             return state
-        state.hits = self.retriever.search(state.standalone, k=self.top_k)
-        if state.decision and not state.decision.refuse and self._unrelated(state):
+        state.hits, best = self.retriever.search_scored(state.standalone, k=self.top_k)
+        if state.decision and not state.decision.refuse and self._unrelated(state, best):
             state.decision = scope.ScopeDecision(True, "unrelated", state.decision.injection)
             state.hits = []
         return state
 
-    def _unrelated(self, state: _State) -> bool:
+    def _unrelated(self, state: _State, best_similarity: float) -> bool:
         """Nothing routed and nothing similar: the document does not cover the question."""
         if any(h.via == "route" for h in state.hits or []):
             return False
-        return self.retriever.best_dense_score(state.standalone) < UNRELATED_BELOW
+        return best_similarity < UNRELATED_BELOW
 
     def _generate(self, state: _State) -> _State:
         if state.decision and state.decision.refuse:

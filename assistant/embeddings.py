@@ -56,7 +56,13 @@ class MiniLMEmbeddings(Embeddings):
         return self._encode(list(texts))
 
     def embed_query(self, text: str) -> list[float]:
-        return self._encode([text])[0]
+        return list(_cached_query(self, text))
+
+
+@lru_cache(maxsize=512)
+def _cached_query(embeddings: MiniLMEmbeddings, text: str) -> tuple[float, ...]:
+    """Query vectors are reused within a request (hybrid search, then the relevance gate) and across repeats."""
+    return tuple(embeddings._encode([text])[0])
 
 
 @lru_cache(maxsize=1)

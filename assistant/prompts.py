@@ -22,10 +22,12 @@ def read(name: str) -> str:
     return (PROMPTS_DIR / name).read_text(encoding="utf-8").strip()
 
 
+@lru_cache(maxsize=1)
 def answer_prompt() -> ChatPromptTemplate:
     return ChatPromptTemplate.from_messages([("system", read("system.md")), ("human", read("answer.md"))])
 
 
+@lru_cache(maxsize=1)
 def repair_prompt() -> ChatPromptTemplate:
     return ChatPromptTemplate.from_messages([("system", read("system.md")),
                                              ("human", read("answer.md") + "\n\n" + read("repair.md"))])

@@ -130,23 +130,33 @@ class Retriever:
                 for i in ranked if scores[i] > 0]
 
     def hybrid(self, question: str, k: int) -> list[Hit]:
+        return self._hybrid(question, k)[0]
+
+    def _hybrid(self, question: str, k: int) -> tuple[list[Hit], float]:
+        """Fused hits and the best dense similarity (the relevance gate reuses it: one embedding per query)."""
         pool = max(k * 3, 12)
         fused: dict[str, float] = {}
-        for hits in (self.dense(question, pool), self.lexical(question, pool)):
+        dense = self.dense(question, pool)
+        for hits in (dense, self.lexical(question, pool)):
             for rank, hit in enumerate(hits):
                 fused[hit.unit.id] = fused.get(hit.unit.id, 0.0) + 1.0 / (RRF_K + rank + 1)
         ranked = sorted(fused.items(), key=lambda kv: -kv[1])[:k]
-        return [Hit(self.corpus.unit(uid), score, "hybrid") for uid, score in ranked]
+        return [Hit(self.corpus.unit(uid), score, "hybrid") for uid, score in ranked], \
+            (dense[0].score if dense else 0.0)
 
     def search(self, question: str, k: int = 6, mode: str = "hybrid", use_routing: bool = True) -> list[Hit]:
         """Routed units first, then the ranked hits of the chosen mode, without duplicates."""
         if mode not in MODES:
             raise ValueError(f"unknown retrieval mode {mode!r}; choose one of {MODES}")
-        routed = [Hit(u, 1.0, "route") for u in route(question, self.corpus)] if use_routing else []
         ranked = getattr(self, mode)(expand_query(question), k)
+        return self._with_routes(question, ranked, k, use_routing)
+
+    def search_scored(self, question: str, k: int = 6) -> tuple[list[Hit], float]:
+        """Hybrid search plus the best dense similarity, for the chain's relevance gate."""
+        ranked, best = self._hybrid(expand_query(question), k)
+        return self._with_routes(question, ranked, k, True), best
+
+    def _with_routes(self, question: str, ranked: list[Hit], k: int, use_routing: bool) -> list[Hit]:
+        routed = [Hit(u, 1.0, "route") for u in route(question, self.corpus)] if use_routing else []
         seen = {h.unit.id for h in routed}
         return routed + [h for h in ranked if h.unit.id not in seen][: max(k - len(routed), 3)]
-
-    def best_dense_score(self, question: str) -> float:
-        hits = self.dense(question, 1)
-        return hits[0].score if hits else 0.0
