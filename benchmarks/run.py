@@ -16,7 +16,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
@@ -194,29 +193,34 @@ def bench_cold_start(tmp: Path) -> dict[str, Any]:
 
 
 def bench_app_ready(env: dict[str, str]) -> dict[str, Any]:
-    from tests.chroma_server import free_port
+    """`streamlit run app.py` until its health endpoint answers; peak RSS of the server then."""
+    from tests.services import free_port, running
 
     port = free_port()
     streamlit = Path(sys.executable).with_name("streamlit")
     if not streamlit.exists() or not (ROOT / "app.py").exists():
-        return {"app_ready_ms": None}
+        return {"app_server_ready_ms": None}
+    cmd = [str(streamlit), "run", str(ROOT / "app.py"), "--server.headless", "true", "--server.port", str(port),
+           "--server.address", "127.0.0.1"]
     start = time.perf_counter()
-    proc = subprocess.Popen([str(streamlit), "run", str(ROOT / "app.py"), "--server.headless", "true",
-                             "--server.port", str(port), "--server.address", "127.0.0.1"], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        while time.perf_counter() - start < 120:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1):
-                    break
-            except OSError:
-                time.sleep(0.1)
+    with tempfile.TemporaryDirectory() as tmp, \
+            running(cmd, f"http://127.0.0.1:{port}/_stcore/health", Path(tmp) / "app.log", 120, env=env):
         ready = (time.perf_counter() - start) * 1000
-        rss = int(Path(f"/proc/{proc.pid}/status").read_text().split("VmHWM:")[1].split()[0]) / 1024
-        return {"app_server_ready_ms": round(ready, 1), "app_peak_rss_mb_at_ready": round(rss, 1)}
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+        rss = _children_peak_rss_mb()
+    return {"app_server_ready_ms": round(ready, 1), "app_peak_rss_mb_at_ready": rss}
+
+
+def _children_peak_rss_mb() -> float | None:
+    """Peak RSS of this process's streamlit child, read from /proc."""
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            text = status.read_text()
+            cmdline = (status.parent / "cmdline").read_text()
+        except OSError:
+            continue
+        if "streamlit" in cmdline and f"PPid:\t{os.getpid()}" in text:
+            return round(int(text.split("VmHWM:")[1].split()[0]) / 1024, 1)
+    return None
 
 
 def bench_smollm2() -> dict[str, Any] | None:

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+try:
+    from tests.services import free_port, running
+except ImportError:  # run from inside tests/
+    from services import free_port, running  # type: ignore[no-redef]
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -43,20 +45,6 @@ def browser_problem() -> str | None:
     return None
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as response:  # loopback only
-            return response.status == 200
-    except OSError:
-        return False
-
-
 @contextmanager
 def streamlit_server(index_dir: Path, log: Path, timeout_s: float = 180) -> Iterator[str]:
     """`streamlit run app.py` on a free loopback port; yields its URL and always terminates it."""
@@ -65,25 +53,9 @@ def streamlit_server(index_dir: Path, log: Path, timeout_s: float = 180) -> Iter
                ANONYMIZED_TELEMETRY="False", STREAMLIT_BROWSER_GATHER_USAGE_STATS="false")
     cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port",
            str(port), "--server.address", "127.0.0.1"]
-    with log.open("w") as out:
-        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + timeout_s
-        while not _healthy(f"{url}/_stcore/health"):
-            if proc.poll() is not None:
-                raise RuntimeError(f"streamlit exited with {proc.returncode}:\n{log.read_text()[-3000:]}")
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"streamlit did not answer /_stcore/health in {timeout_s:.0f} s")
-            time.sleep(0.5)
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=20)
+    with running(cmd, f"http://127.0.0.1:{port}/_stcore/health", log, timeout_s, cwd=ROOT, env=env,
+                 start_new_session=True):
+        yield f"http://127.0.0.1:{port}"
 
 
 @contextmanager

@@ -9,7 +9,7 @@ import pytest
 from assistant.backends import BackendUnavailable, availability, get_chat_model
 from assistant.backends.grounded import GroundedChatModel, read_prompt
 from assistant.service import build_assistant
-from tests.chroma_server import free_port
+from tests.services import free_port
 
 QUESTION = "What fines apply for massive data leakage?"
 
