@@ -14,7 +14,7 @@ from assistant.corpus import Corpus, Unit
 from assistant.records import Citation
 from assistant.retrieval import tokenize
 
-MARKER_RE = re.compile(r"\s?\[(?P<id>[A-Za-z]+[0-9]*(?:\.[a-z]*[0-9]+)*)\]")
+MARKER_RE = re.compile(r"\s?\[(?P<id>[A-Za-z]+[0-9]*(?:\.[a-z0-9]+)*)\]")
 
 
 def label(unit: Unit) -> str:

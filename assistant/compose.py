@@ -44,8 +44,9 @@ def choose_articles(question: str, routed: list[Unit], retrieved: list[Unit], fi
     if intents.MULTIPLE_RE.search(question):
         multiples = list(dict.fromkeys(b.article for b in fines.bands if b.kind == "multiple"))
         candidates = [a for a in candidates if a in multiples] + [a for a in multiples if a not in candidates]
-    if found and not fines.effective_for(found[0]):  # the best match sets no fines (Art. 71, 72): say so
-        return [found[0]] + (candidates[:2] if compare else [])
+    if found and not fines.effective_for(found[0]):  # the best match sets no fines (Art. 71, 72): say so,
+        runner_up = candidates[:2] if compare else [a for a in candidates[:1] if a in found[:2]]
+        return [found[0]] + runner_up  # and give the next provision's fines when it ranks close behind
     if basis := stated_basis(question):
         candidates = [a for a in candidates if any(b.basis == basis for b in fines.effective_for(a))] or \
             [b.article for b in fines.bands if b.basis == basis][:1]

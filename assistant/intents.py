@@ -30,8 +30,8 @@ COMPARE_RE = re.compile(r"compar|differ|\bvs\.?\b|versus|both|which (?:articles|
                         r"all (?:the )?(?:fines|articles|bands|provisions)|\beach\b|\bevery\b|across|比较|区别", re.I)
 OLD_TEXT_RE = re.compile(r"original|pre-amendment|before the amendment|\b2016\b|current(?:ly)? (?:in force|law's)|"
                          r"existing law|现行", re.I)
-INDIVIDUAL_RE = re.compile(r"individual|person|manager|executive|director|officer|staff|employee|personnel|"
-                           r"responsible|in charge|in-charge|负责|责任人员|个人", re.I)
+INDIVIDUAL_RE = re.compile(r"individual|\bpersons?\b|\bpeople\b|manager|executive|director|officer|staff|employee|"
+                           r"personnel|responsible|in charge|in-charge|负责|责任人员|个人(?!信息)", re.I)
 ENTITY_RE = re.compile(r"compan|operator|firm|entit|business|organi[sz]ation|seller|provider|enterprise|vendor|"
                        r"单位|运营者", re.I)
 TIER_CUES = (
@@ -65,7 +65,7 @@ def tiers(question: str) -> set[str]:
 
 def quoted_phrase(question: str) -> str | None:
     """A phrase the user put in quotes ('closure of websites or applications'), if any."""
-    for m in re.finditer(r"[\"“‘']([^\"”’']{6,80})[\"”’']", question):
+    for m in re.finditer(r"(?<![A-Za-z])[\"“‘']([^\"”’']{6,80})[\"”’'](?![A-Za-z])", question):
         if " " in m.group(1).strip():
             return m.group(1).strip()
     return None

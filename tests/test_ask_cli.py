@@ -46,3 +46,11 @@ def test_jsonl_batch_keeps_order_and_survives_bad_lines(built_index):
 def test_jsonl_invalid_utf8_is_reported(built_index):
     proc = run_cli(["ask", "--jsonl"], b'{"question": "\xff\xfe"}\n')
     assert proc.returncode == 2 and b"UTF-8" in proc.stderr
+
+
+def test_chat_answers_follow_ups_until_an_empty_line(built_index):
+    stdin = b"What fines apply under Article 59 paragraph 3 for massive data leakage?\nand for the managers?\n\n"
+    proc = run_cli(["chat"], stdin)
+    out = proc.stdout.decode()
+    assert proc.returncode == 0 and "not the law in force" in out
+    assert "500,000 to 2,000,000 yuan" in out and "50,000 to 200,000 yuan" in out

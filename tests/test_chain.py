@@ -89,3 +89,15 @@ def test_stream_yields_text_then_the_checked_answer(retriever):
     final = parts[-1]
     assert any(isinstance(p, str) for p in parts[:-1])
     assert final.ok and "50,000,000" not in final.text
+
+
+def test_every_unit_id_renders_as_a_chip(grounded):
+    from assistant.citations import render_and_collect
+    from assistant.corpus import load
+
+    corpus = load()
+    ids = [u.id for u in corpus.units()]
+    text = " ".join(f"See [{uid}]." for uid in ids)
+    rendered, citations, dropped = render_and_collect(text, ids, corpus)
+    assert "[expl." not in rendered and "[art" not in rendered and "[amend." not in rendered
+    assert [c.unit_id for c in citations] == ids and dropped == []

@@ -8,7 +8,7 @@ from pathlib import Path
 from assistant.evals import load_cases, run_cases, summarise
 
 EVALS = Path(__file__).resolve().parent.parent / "evals"
-PASS_RATE_FLOOR = 0.90
+PASS_RATE_FLOOR = 0.93
 
 
 def test_question_sets_pass_above_the_floor(grounded):

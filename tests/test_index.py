@@ -51,3 +51,17 @@ def test_missing_segment_folder_is_rebuilt(tmp_path, built_index):
             shutil.rmtree(folder)
     _, info = ensure_index(cfg)
     assert info.count == len(chunks())
+
+
+def test_wrong_embedding_dimension_is_rebuilt(tmp_path, built_index):
+    from assistant.embeddings import default_embeddings
+    from assistant.index import _expected_metadata, make_client
+
+    cfg = replace(settings(), index_dir=tmp_path)
+    client = make_client(cfg)
+    meta = _expected_metadata(load(), default_embeddings())
+    col = client.create_collection(cfg.collection, metadata=meta, embedding_function=None)
+    items = chunks()
+    col.add(ids=[c.id for c in items], documents=[c.text for c in items], embeddings=[[0.1, 0.2, 0.3]] * len(items))
+    _, info = ensure_index(cfg)
+    assert info.rebuilt and "stale" in info.message
