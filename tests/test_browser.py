@@ -72,3 +72,32 @@ def test_question_answer_chip_and_marks_in_chromium(tmp_path: Path) -> None:
         assert not driver.find_elements(By.CSS_SELECTOR, "img[src='x']")  # type: ignore  # never became markup
         assert not ec.alert_is_present()(driver)
     assert "Traceback" not in log.read_text()
+
+
+@pytest.mark.browser
+def test_two_browser_sessions_at_once_keep_their_own_chats(tmp_path: Path) -> None:
+    problem = browser_problem()
+    if problem:
+        pytest.skip(problem)
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    questions = ("What fines apply for massive data leakage?", "What did old Article 65 become?")
+    expected = ("500,000", "Article 67")
+    with streamlit_server(tmp_path / "index", tmp_path / "streamlit.log") as url, \
+            chromium(tmp_path / "a") as first, chromium(tmp_path / "b") as second:
+        drivers = (first, second)
+        for driver in drivers:
+            driver.get(url)  # type: ignore[attr-defined]
+        boxes = [WebDriverWait(d, 240, poll_frequency=0.5).until(ec.element_to_be_clickable(
+            (By.CSS_SELECTOR, "[data-testid='stChatInputTextArea']"))) for d in drivers]
+        for box, question in zip(boxes, questions, strict=True):  # both asked before either answer is read
+            box.send_keys(question)
+            box.send_keys(Keys.ENTER)
+        for driver, question, other, figure in zip(drivers, questions, reversed(questions), expected, strict=True):
+            WebDriverWait(driver, 240, poll_frequency=0.5).until(
+                lambda d, f=figure: any(f in m.text for m in d.find_elements(By.XPATH, CHAT)))
+            chat = "\n".join(m.text for m in driver.find_elements(By.XPATH, CHAT))  # type: ignore[attr-defined]
+            assert question in chat and other not in chat
