@@ -24,14 +24,28 @@ def cite(unit_id: str) -> str:
 
 
 def band_line(band: FineBand, amount: int | None = None) -> str:
+    """'  - on <who>: a fine of X to Y yuan shall/may be imposed', under its condition's heading line."""
     modal = "shall" if band.mandatory else "may"
     who = band.who if band.subject == "individual" or band.who.startswith("whoever") else f"the {band.who}"
     if band.kind == "multiple":
-        line = (f"- {band.condition}: a fine of {band.min} to {band.max} times the {band.basis} {modal} be imposed "
-                f"on {who}")
+        line = f"  - on {who}: a fine of {band.min} to {band.max} times the {band.basis} {modal} be imposed"
         return line + (_computed(band, amount) if amount is not None else "") + f" {cite(band.unit_id)}."
-    return (f"- {band.condition}: a fine of {band.min:,} to {band.max:,} yuan {modal} be imposed on {who} "
-            f"{cite(band.unit_id)}.")
+    return f"  - on {who}: a fine of {band.min:,} to {band.max:,} yuan {modal} be imposed {cite(band.unit_id)}."
+
+
+def band_block(bands: list[FineBand], amount: int | None = None) -> list[str]:
+    """Bands grouped under their condition, each group headed by the condition and its citation."""
+    groups: dict[tuple[str, str], list[FineBand]] = {}
+    for band in bands:
+        groups.setdefault((band.unit_id, band.condition), []).append(band)
+    lines = []
+    for (unit_id, condition), members in groups.items():
+        if any(b.threshold is not None for b in members):  # a threshold rule stays in the band's own sentence
+            lines += [f"- {condition}, on" + band_line(b, amount).removeprefix("  - on") for b in members]
+            continue
+        lines.append(f"- {condition} {cite(unit_id)}:")
+        lines += [band_line(b, amount) for b in members]
+    return lines
 
 
 def _computed(band: FineBand, amount: int) -> str:
@@ -113,11 +127,15 @@ def _reference_lines(number: str, fines: FineTable) -> list[str]:
     return lines
 
 
-def penalty_answer(articles: list[str], question: str, fines: FineTable, corpus: Corpus) -> list[str]:
-    """Every applicable band of the articles, filtered by who and tier when the question says."""
+def penalty_answer(articles: list[str], question: str, fines: FineTable, corpus: Corpus,
+                   named_units: set[str] | None = None) -> list[str]:
+    """Every applicable band of the articles, filtered by who and tier when the question says, and to the
+    paragraphs the question names ("Article 59 paragraph 1")."""
     lines: list[str] = []
     for number in articles:
         bands = fines.effective_for(number)
+        if named_units and any(b.unit_id in named_units for b in bands):
+            bands = [b for b in bands if b.unit_id in named_units]
         if not bands:
             continue
         amount = next((a for basis in BASIS_WORDS if any(b.basis == basis for b in bands)
@@ -128,7 +146,7 @@ def penalty_answer(articles: list[str], question: str, fines: FineTable, corpus:
         own = fines.for_article(number)
         lines.append(f"Article {refs[0].target_article} (applied by Article {number}):" if refs and not own
                      else f"Article {number}:")
-        lines += [band_line(b, amount) for b in chosen]
+        lines += band_block(chosen, amount)
         lines += _measures(chosen, corpus)
         if note := _threshold_note(chosen, amount):
             lines.append(note)

@@ -68,7 +68,9 @@ def _penalties(question: str, articles: list[str], routed: list[Unit], retrieved
     if intents.MAX_RE.search(question) and not routed and not intents.tiers(question) and not stated_basis(question):
         return maximum_answer(fines)
     lines = premise_lines(question, [u.article for u in routed if u.article], fines) if routed else []
-    lines += penalty_answer(articles, question, fines, corpus)
+    named = {u.id for u in routed if u.kind == "paragraph"}
+    whole = {u.id for a in articles if a in corpus.articles for u in corpus.articles[a].units if u.kind == "paragraph"}
+    lines += penalty_answer(articles, question, fines, corpus, named if named and named != whole else None)
     no_fines = [a for a in articles if not fines.effective_for(a)]
     if no_fines:  # an article without fines (71, 72): quote what it does provide
         lines += quote_answer([u for u in (routed or retrieved) if u.article in no_fines][:3]
