@@ -7,6 +7,7 @@ multiples by a basis the user stated, applying Article 61's threshold rule.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from assistant import claims
 from assistant.corpus import Corpus
@@ -54,11 +55,17 @@ def _computed(band: FineBand, amount: int) -> str:
     return f"; with {band.basis} of {amount:,} yuan that is {amount * band.min:,} to {amount * band.max:,} yuan"
 
 
+@lru_cache(maxsize=256)
+def _question_claims(question: str) -> tuple[claims.Claim, ...]:
+    """The question's figures, extracted once per question (several answer parts ask for them)."""
+    return tuple(claims.extract_claims(question))
+
+
 def basis_amount(question: str, basis: str) -> int | None:
     """The amount the question states for this basis ("illegal gains of 400,000 yuan"), if any."""
     if not BASIS_WORDS[basis].search(question):
         return None
-    values = [c.value for c in claims.extract_claims(question) if c.kind == "amount" and isinstance(c.value, int)]
+    values = [c.value for c in _question_claims(question) if c.kind == "amount" and isinstance(c.value, int)]
     return values[0] if values else None
 
 
@@ -172,7 +179,7 @@ def maximum_answer(fines: FineTable) -> list[str]:
 
 def premise_lines(question: str, named: list[str], fines: FineTable) -> list[str]:
     """When the question pins a fine amount on an article whose bands do not contain it, say where it is."""
-    amounts = [c.value for c in claims.extract_claims(question) if c.kind in ("amount", "bound")
+    amounts = [c.value for c in _question_claims(question) if c.kind in ("amount", "bound")
                and isinstance(c.value, int)]
     lines = []
     for amount in dict.fromkeys(amounts):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from assistant.answer_fines import cite
-from assistant.corpus import Corpus, Unit
+from assistant.corpus import Corpus, Unit, section_name
 from assistant.intents import LIST_RE, OLD_CUE_RE, OLD_TEXT_RE
 from assistant.refs import find_refs
 from assistant.retrieval import tokenize
@@ -41,10 +41,6 @@ def renumber_answer(question: str, corpus: Corpus) -> list[str]:
 
 def sentences(text: str) -> list[str]:
     return [s.strip() for s in re.split(r"(?<=[.;])\s+(?=[A-Z“])", text) if s.strip()]
-
-
-def section_name(unit: Unit) -> str:
-    return "preamble" if unit.id == "expl.preamble" else re.sub(r"^Explanation (?:\d\.|\d\(\d\)) ", "", unit.title)
 
 
 def explanation_answer(question: str, units: list[Unit], limit: int = 3) -> list[str]:

@@ -9,13 +9,13 @@ import sys
 from typing import Any
 
 from assistant.backends import BackendUnavailable
+from assistant.commands import UserError
 from assistant.corpus import DOCUMENT_STATUS
 from assistant.records import Answer
 from assistant.scope import QuestionError
 
 
 def _load(llm: str | None) -> Any:
-    from assistant.commands import UserError
     from assistant.service import build_assistant
 
     try:
@@ -37,7 +37,6 @@ def format_answer(answer: Answer) -> str:
 
 
 def _one(assistant: Any, question: str, history: list[dict[str, str]] | None = None) -> Answer:
-    from assistant.commands import UserError
 
     try:
         return assistant.ask(question, history)
@@ -68,7 +67,6 @@ def _jsonl(assistant: Any) -> int:
 
 
 def ask(args: argparse.Namespace) -> int:
-    from assistant.commands import UserError
 
     if args.jsonl:
         try:
@@ -84,7 +82,6 @@ def ask(args: argparse.Namespace) -> int:
 
 
 def chat(args: argparse.Namespace) -> int:
-    from assistant.commands import UserError
 
     assistant = _load(args.llm)
     print(DOCUMENT_STATUS + "\nAsk a question (empty line or Ctrl-D to quit).")

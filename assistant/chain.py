@@ -68,7 +68,7 @@ class Assistant:
             state.hits = []
             return state
         state.hits, best = self.retriever.search_scored(state.standalone, k=self.top_k)
-        if state.decision and not state.decision.refuse and self._unrelated(state, best):
+        if state.decision and self._unrelated(state, best):
             state.decision = scope.ScopeDecision(True, "unrelated", state.decision.injection)
             state.hits = []
         return state

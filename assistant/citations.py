@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.corpus import Corpus, Unit
+from assistant.corpus import Corpus, Unit, section_name
 from assistant.records import Citation
 from assistant.retrieval import tokenize
 
@@ -20,8 +20,7 @@ MARKER_RE = re.compile(r"\s?\[(?P<id>[A-Za-z]+[0-9]*(?:\.[a-z0-9]+)*)\]")
 def label(unit: Unit) -> str:
     """Chip label without stray numbers: 'Art. 59(3)', 'Art. 71, item (3)', 'Explanation — Background ...'."""
     if unit.source == "explanation":
-        name = re.sub(r"^Explanation (?:\d\.|\d\(\d\)) ", "", unit.title)
-        return "Explanation — preamble" if unit.id == "expl.preamble" else f"Explanation — {name}"
+        return f"Explanation — {section_name(unit)}"
     if unit.kind == "amendment_item":
         return unit.title
     ref = unit.ref()

@@ -119,6 +119,11 @@ class Corpus:
         return unit_id in self._units
 
 
+def section_name(unit: Unit) -> str:
+    """An Explanation section's title without its number ('Background of the Revision', 'preamble')."""
+    return "preamble" if unit.id == "expl.preamble" else re.sub(r"^Explanation (?:\d\.|\d\(\d\)) ", "", unit.title)
+
+
 def _paragraphs(block: str) -> list[str]:
     """Blank-line separated paragraphs, whitespace-normalised, residue dropped."""
     paras = [re.sub(r"\s+", " ", p).strip() for p in re.split(r"\n\s*\n", block)]

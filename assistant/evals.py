@@ -74,7 +74,7 @@ def load_cases(paths: Iterable[Path]) -> tuple[list[Case], list[LoadError]]:
     return cases, errors
 
 
-def _articles_of_unit(unit_id: str) -> set[str]:
+def articles_of_unit(unit_id: str) -> set[str]:
     from assistant.corpus import load
 
     if unit_id.startswith("expl."):
@@ -105,8 +105,8 @@ def _numbers(value: Any) -> set[float]:
 def score(case: Case, answer: dict[str, Any]) -> tuple[list[str], dict[str, float | None]]:
     """(failures, metrics) of one answer against its case."""
     failures: list[str] = []
-    retrieved = set().union(*(_articles_of_unit(u) for u in answer["retrieved"])) if answer["retrieved"] else set()
-    cited = set().union(*(_articles_of_unit(c["unit_id"]) for c in answer["citations"])) \
+    retrieved = set().union(*(articles_of_unit(u) for u in answer["retrieved"])) if answer["retrieved"] else set()
+    cited = set().union(*(articles_of_unit(c["unit_id"]) for c in answer["citations"])) \
         if answer["citations"] else set()
     expected = set(case.expect_articles)
     m: dict[str, float | None] = {"retrieval_hit": None, "citation_recall": None, "citation_precision": None,

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from assistant.condense import condense
-from assistant.evals import Case, _articles_of_unit
+from assistant.evals import Case, articles_of_unit
 from assistant.retrieval import MODES, Retriever
 
 KS = (1, 3, 5)
@@ -16,7 +16,7 @@ KS = (1, 3, 5)
 
 def _first_relevant(ids: list[str], expected: set[str]) -> int | None:
     for rank, uid in enumerate(ids, 1):
-        if _articles_of_unit(uid) & expected:
+        if articles_of_unit(uid) & expected:
             return rank
     return None
 

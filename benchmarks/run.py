@@ -177,7 +177,7 @@ def bench_concurrency(assistant: Any) -> dict[str, Any]:
     return out
 
 
-def bench_cold_start(tmp: Path) -> dict[str, Any]:
+def bench_cold_start() -> dict[str, Any]:
     env = os.environ | {"CSL_INDEX_DIR": str(settings().index_dir)}
     cmd = [sys.executable, "-m", "assistant", "ask", "--json", "What fines apply for massive data leakage?"]
     start = time.perf_counter()
@@ -258,7 +258,7 @@ def main() -> None:
             "index": bench_index(tmp),
             "growth": bench_growth(tmp),
             "concurrency": bench_concurrency(loaded.assistant),
-            "cold_start": bench_cold_start(tmp),
+            "cold_start": bench_cold_start(),
             "smollm2": bench_smollm2(),
         }
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
