@@ -2,7 +2,7 @@
 
 A thin layer of widgets and session state. Everything with logic (markdown
 escaping, number marks, chips, export, the calculator, feedback storage) lives in
-`assistant.ui_support` and `assistant.feedback`, where the tests reach it directly.
+`assistant.ui.support` and `assistant.ui.feedback`, where the tests reach it directly.
 Raw HTML is never enabled on any element: every string goes through escaping.
 """
 
@@ -14,14 +14,14 @@ from typing import Any
 
 import streamlit as st
 
-from assistant import ui_support as ui
 from assistant.backends import BackendUnavailable, availability
 from assistant.config import MAX_QUESTION_CHARS, settings
-from assistant.corpus import DOCUMENT_STATUS, load
-from assistant.feedback import Feedback, FeedbackStore, default_path
-from assistant.fines import table
-from assistant.lookup import LookupResult, lookup
-from assistant.scope import QuestionError
+from assistant.document.corpus import DOCUMENT_STATUS, load
+from assistant.document.fines import table
+from assistant.document.lookup import LookupResult, lookup
+from assistant.errors import QuestionError
+from assistant.ui import support as ui
+from assistant.ui.feedback import Feedback, FeedbackStore, default_path
 
 LOG = logging.getLogger("csl_assistant.app")
 TITLE = "Draft Amendment to the PRC Cybersecurity Law — cited answers"

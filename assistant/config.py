@@ -17,6 +17,21 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 MAX_QUESTION_CHARS = 2000
+APP_NAME = "csl-assistant"
+
+
+def in_checkout() -> bool:
+    """True when the package runs from a source checkout (not from an installed wheel)."""
+    return (PROJECT_ROOT / "pyproject.toml").is_file() and (PROJECT_ROOT / "assistant").is_dir()
+
+
+def default_index_dir() -> Path:
+    """`index/` in a checkout; the per-user data directory when installed (never site-packages)."""
+    if in_checkout():
+        return PROJECT_ROOT / "index"
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False) / "index"
 
 
 @dataclass(frozen=True)
@@ -34,7 +49,7 @@ class Settings:
 
 def settings() -> Settings:
     """Current settings; read each call so tests can change the environment."""
-    index_dir = Path(os.environ.get("CSL_INDEX_DIR", PROJECT_ROOT / "index")).expanduser()
+    index_dir = Path(os.environ.get("CSL_INDEX_DIR") or default_index_dir()).expanduser()
     url = os.environ.get("CSL_CHROMA_URL") or None
     if not url and os.environ.get("CSL_CHROMA_HOST"):
         url = f"http://{os.environ['CSL_CHROMA_HOST']}:{os.environ.get('CSL_CHROMA_PORT', '8000')}"

@@ -10,12 +10,12 @@ from dataclasses import dataclass
 
 from langchain_core.language_models import BaseChatModel
 
+from assistant.answering.chain import Assistant
 from assistant.backends import get_chat_model
-from assistant.chain import Assistant
 from assistant.config import Settings, settings
-from assistant.corpus import load
-from assistant.index import IndexInfo, ensure_index, vector_store
-from assistant.retrieval import Retriever
+from assistant.document.corpus import load
+from assistant.retrieval.index import IndexInfo, ensure_index, vector_store
+from assistant.retrieval.search import Retriever
 
 
 @dataclass(frozen=True)

@@ -27,11 +27,11 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from assistant.config import settings  # noqa: E402
-from assistant.corpus import Unit, load  # noqa: E402
-from assistant.embeddings import default_embeddings  # noqa: E402
-from assistant.evals import load_cases  # noqa: E402
-from assistant.index import ensure_index  # noqa: E402
-from assistant.retrieval import Retriever  # noqa: E402
+from assistant.document.corpus import Unit, load  # noqa: E402
+from assistant.evaluation.runner import load_cases  # noqa: E402
+from assistant.retrieval.embeddings import default_embeddings  # noqa: E402
+from assistant.retrieval.index import ensure_index  # noqa: E402
+from assistant.retrieval.search import Retriever  # noqa: E402
 from assistant.service import build_assistant  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results" / "latest.json"
@@ -79,7 +79,7 @@ def _cycler(items: list[str], fn: Callable[[str], Any]) -> Callable[[], Any]:
 
 def bench_answers(assistant: Any) -> dict[str, float]:
     """Each question once, after a warm-up on other text: no query-embedding cache hits."""
-    from assistant.embeddings import _cached_query
+    from assistant.retrieval.embeddings import _cached_query
 
     _cached_query.cache_clear()
     samples = []
@@ -93,7 +93,7 @@ def bench_answers(assistant: Any) -> dict[str, float]:
 
 
 def bench_retrieval(retriever: Retriever) -> dict[str, dict[str, float]]:
-    from assistant.embeddings import _cached_query
+    from assistant.retrieval.embeddings import _cached_query
 
     def uncached(q: str, m: str) -> Any:
         _cached_query.cache_clear()
@@ -104,7 +104,7 @@ def bench_retrieval(retriever: Retriever) -> dict[str, dict[str, float]]:
 
 
 def bench_checker() -> dict[str, Any]:
-    from assistant.checker import check_answer
+    from assistant.checking.checker import check_answer
 
     sentence = ("Under Article 59(3), the competent authorities shall impose a fine of 2,000,000 to 10,000,000 yuan "
                 "on the operator and 200,000 to 1,000,000 yuan on the directly responsible persons-in-charge. ")
@@ -156,7 +156,7 @@ def bench_growth(tmp: Path) -> dict[str, Any]:
 
 def bench_concurrency(assistant: Any) -> dict[str, Any]:
     """Distinct questions per round, the query-embedding cache cleared before each round."""
-    from assistant.embeddings import _cached_query
+    from assistant.retrieval.embeddings import _cached_query
 
     qs = list(dict.fromkeys(questions()))[:32]
     out = {}

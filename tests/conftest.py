@@ -10,8 +10,8 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 import pytest  # noqa: E402
 
-from assistant import corpus as corpus_mod  # noqa: E402
-from assistant import fines  # noqa: E402
+from assistant.document import corpus as corpus_mod  # noqa: E402
+from assistant.document import fines  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -35,7 +35,7 @@ def index_dir(tmp_path_factory: pytest.TempPathFactory):
 @pytest.fixture(scope="session")
 def built_index(index_dir):
     from assistant.config import settings
-    from assistant.index import ensure_index
+    from assistant.retrieval.index import ensure_index
 
     client, info = ensure_index(settings())
     return client, info
@@ -44,8 +44,8 @@ def built_index(index_dir):
 @pytest.fixture(scope="session")
 def retriever(built_index):
     from assistant.config import settings
-    from assistant.index import vector_store
-    from assistant.retrieval import Retriever
+    from assistant.retrieval.index import vector_store
+    from assistant.retrieval.search import Retriever
 
     client, _ = built_index
     return Retriever(vector_store(client, settings()))

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from assistant import ui_support as ui
-from assistant.feedback import FeedbackStore, default_path
+from assistant.ui import support as ui
+from assistant.ui.feedback import FeedbackStore, default_path
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 TIMEOUT = 180

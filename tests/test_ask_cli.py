@@ -5,7 +5,7 @@ import os
 import subprocess
 import sys
 
-from assistant.cli import main
+from assistant.cli.main import main
 
 
 def run_cli(args, stdin: bytes = b"", env=None):

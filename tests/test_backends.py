@@ -6,8 +6,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from assistant.answering.grounded import GroundedChatModel, read_prompt
 from assistant.backends import BackendUnavailable, availability, get_chat_model
-from assistant.backends.grounded import GroundedChatModel, read_prompt
 from assistant.service import build_assistant
 from tests.services import free_port
 

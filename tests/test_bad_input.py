@@ -7,8 +7,8 @@ import sys
 import pytest
 
 from assistant.config import MAX_QUESTION_CHARS
-from assistant.lookup import lookup
-from assistant.scope import QuestionError
+from assistant.document.lookup import lookup
+from assistant.errors import QuestionError
 
 REJECTED = [
     "", " ", "\t\n", "\x00", "\x00\x01\x02", "\u200b\u200b", "\u202e", "\ufeff",

@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.scope import QuestionError
+from assistant.errors import QuestionError
 from assistant.service import build_assistant
 from tests.fakes import ScriptedChatModel
 
@@ -92,8 +92,8 @@ def test_stream_yields_text_then_the_checked_answer(retriever):
 
 
 def test_every_unit_id_renders_as_a_chip(grounded):
-    from assistant.citations import render_and_collect
-    from assistant.corpus import load
+    from assistant.answering.citations import render_and_collect
+    from assistant.document.corpus import load
 
     corpus = load()
     ids = [u.id for u in corpus.units()]

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from assistant import check_cli
-from assistant.checker import check_answer
+from assistant.checking.checker import check_answer
+from assistant.cli import check as check_cli
 
 ART59_3 = ("Under Article 59(3), where the acts cause particularly serious cybersecurity consequences such as total "
            "loss of main functions of critical information infrastructure, the competent authorities shall impose a "

@@ -3,8 +3,8 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant.checker import check_answer
-from assistant.claims import extract_claims
+from assistant.checking.checker import check_answer
+from assistant.checking.claims import extract_claims
 
 FRAGMENTS = ["Article 59(3)", "Art. 61", "第五十九条第三款", "old Article 65", "amendment item 4",
              "2,000,000 to 10,000,000 yuan", "200,000 to 1,000,000 yuan", "1 to 3 times the illegal gains",

@@ -5,8 +5,8 @@ from dataclasses import replace
 import pytest
 
 from assistant.config import settings
-from assistant.index import chunks, ensure_index, status, vector_store
-from assistant.retrieval import Retriever
+from assistant.retrieval.index import chunks, ensure_index, status, vector_store
+from assistant.retrieval.search import Retriever
 from tests.chroma_server import running_server
 
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from assistant.claims import extract_claims
-from assistant.refs import Ref
+from assistant.checking.claims import extract_claims
+from assistant.document.refs import Ref
 
 
 def only(text, kind=None):

@@ -1,6 +1,6 @@
 import json
 
-from assistant.cli import main
+from assistant.cli.main import main
 
 
 def test_bands_json(capsys):

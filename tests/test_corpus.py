@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.corpus import parse, read_text
-from assistant.refs import Ref
+from assistant.document.corpus import parse, read_text
+from assistant.document.refs import Ref
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "csl_draft_amendment_2.txt"
 

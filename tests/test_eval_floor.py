@@ -5,7 +5,7 @@ The floor is set from the measured result (see evals/results/latest.md); raise i
 
 from pathlib import Path
 
-from assistant.evals import load_cases, run_cases, summarise
+from assistant.evaluation.runner import load_cases, run_cases, summarise
 
 EVALS = Path(__file__).resolve().parent.parent / "evals"
 PASS_RATE_FLOOR = 0.93

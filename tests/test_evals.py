@@ -1,6 +1,6 @@
 import json
 
-from assistant.evals import Case, load_cases, run_cases, score, summarise
+from assistant.evaluation.runner import Case, load_cases, run_cases, score, summarise
 
 FOREIGN_LINE = {"id": "x1", "question": "What fine applies under Article 61 if there are no illegal gains?",
                 "category": "somebody-else", "expect_articles": ["61"], "expect_numbers": [30000, 100000],

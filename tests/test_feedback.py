@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from assistant.feedback import FILENAME, Feedback, FeedbackStore, default_path
+from assistant.ui.feedback import FILENAME, Feedback, FeedbackStore, default_path
 
 ROOT = Path(__file__).resolve().parent.parent
 WRITER = textwrap.dedent("""
     import sys
-    from assistant.feedback import Feedback, FeedbackStore
+    from assistant.ui.feedback import Feedback, FeedbackStore
     path, tag, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
     store = FeedbackStore(path)
     for i in range(count):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.fines import bands_in_unit
+from assistant.document.fines import bands_in_unit
 
 GOLDEN = [
     # article, paragraph, kind, subject, tier, min, max, basis, mandatory
@@ -80,7 +80,7 @@ def test_band_ids_are_unique_and_stable(table):
 
 
 def test_parser_reads_an_unseen_paragraph():
-    from assistant.corpus import Unit
+    from assistant.document.corpus import Unit
 
     unit = Unit("art99.p1", "paragraph", "amendment", "t",
                 "Where a network operator fails to act, the competent authorities may impose a fine of not less "
@@ -90,7 +90,7 @@ def test_parser_reads_an_unseen_paragraph():
 
 
 def test_parser_refuses_a_fine_without_modal():
-    from assistant.corpus import Unit
+    from assistant.document.corpus import Unit
 
     unit = Unit("art99.p1", "paragraph", "amendment", "t",
                 "Where a network operator fails to act, a fine of not less than 1 yuan but not more than 2 yuan.",

@@ -2,8 +2,8 @@ import shutil
 from dataclasses import replace
 
 from assistant.config import settings
-from assistant.corpus import load, parse, read_text
-from assistant.index import chunks, ensure_index, status
+from assistant.document.corpus import load, parse, read_text
+from assistant.retrieval.index import chunks, ensure_index, status
 
 
 def test_one_chunk_per_unit_with_metadata():
@@ -54,8 +54,8 @@ def test_missing_segment_folder_is_rebuilt(tmp_path, built_index):
 
 
 def test_wrong_embedding_dimension_is_rebuilt(tmp_path, built_index):
-    from assistant.embeddings import default_embeddings
-    from assistant.index import _expected_metadata, make_client
+    from assistant.retrieval.embeddings import default_embeddings
+    from assistant.retrieval.index import _expected_metadata, make_client
 
     cfg = replace(settings(), index_dir=tmp_path)
     client = make_client(cfg)

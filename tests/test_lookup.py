@@ -1,6 +1,6 @@
 import pytest
 
-from assistant.lookup import lookup, parse_query
+from assistant.document.lookup import lookup, parse_query
 
 
 @pytest.mark.parametrize("query,article,para,item,old", [

@@ -1,7 +1,7 @@
 import pytest
 
-from assistant.numerals import chinese_to_int, english_word_to_int
-from assistant.refs import Ref, find_refs
+from assistant.document.numerals import chinese_to_int, english_word_to_int
+from assistant.document.refs import Ref, find_refs
 
 
 @pytest.mark.parametrize("text,value", [

@@ -9,8 +9,9 @@ from concurrent.futures import ThreadPoolExecutor
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assistant.lookup import lookup, parse_query
-from assistant.scope import QuestionError, normalise
+from assistant.answering.scope import normalise
+from assistant.document.lookup import lookup, parse_query
+from assistant.errors import QuestionError
 
 QUESTIONS = [
     "What fines apply for massive data leakage?", "What did old Article 65 become?", "Show Article 72",

@@ -1,7 +1,8 @@
 import pytest
 
-from assistant.corpus import load
-from assistant.retrieval import route, tokenize
+from assistant.document.corpus import load
+from assistant.retrieval.routing import route
+from assistant.retrieval.search import tokenize
 
 
 @pytest.mark.parametrize("question,expected", [

@@ -1,7 +1,8 @@
 import pytest
 
+from assistant.answering.scope import decide, normalise
 from assistant.config import MAX_QUESTION_CHARS
-from assistant.scope import QuestionError, decide, normalise
+from assistant.errors import QuestionError
 
 
 @pytest.mark.parametrize("raw", ["", "   ", "\x00\x01", "\u202e\u200b"])

@@ -5,9 +5,9 @@ import json
 
 import pytest
 
-from assistant import check_cli
-from assistant.numerals import chinese_to_int
-from assistant.selftest import cases, run_selftest, to_chinese
+from assistant.checking.selftest import cases, run_selftest, to_chinese
+from assistant.cli import check as check_cli
+from assistant.document.numerals import chinese_to_int
 
 
 @pytest.fixture(scope="module")

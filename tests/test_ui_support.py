@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from assistant import ui_support as ui
-from assistant.records import Answer, Citation
+from assistant.answering.records import Answer, Citation
+from assistant.ui import support as ui
 
 INJECTIONS = [
     "<script>alert(1)</script>",
@@ -177,7 +177,7 @@ def test_app_never_renders_raw_html() -> None:
     from pathlib import Path
 
     root = Path(__file__).resolve().parent.parent
-    for path in (root / "app.py", root / "assistant" / "ui_support.py"):
+    for path in (root / "app.py", root / "assistant" / "ui" / "support.py"):
         source = path.read_text(encoding="utf-8")
         for forbidden in ("unsafe_allow_html", "st.html", "components.v1", "st.components"):
             assert forbidden not in source, f"{forbidden} in {path.name}"

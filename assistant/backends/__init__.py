@@ -11,13 +11,13 @@ from collections.abc import Callable
 
 from langchain_core.language_models import BaseChatModel
 
+from assistant.errors import BackendUnavailable
 
-class BackendUnavailable(RuntimeError):
-    """The backend cannot run here; the message says what would make it run."""
+__all__ = ["BackendUnavailable", "FACTORIES", "GENERATIVE", "availability", "get_chat_model"]
 
 
 def _grounded() -> BaseChatModel:
-    from assistant.backends.grounded import GroundedChatModel
+    from assistant.answering.grounded import GroundedChatModel
 
     return GroundedChatModel()
 

@@ -10,7 +10,7 @@ import os
 
 from langchain_core.language_models import BaseChatModel
 
-from assistant.backends import BackendUnavailable
+from assistant.errors import BackendUnavailable
 
 TIMEOUT_S = float(os.environ.get("CSL_LLM_TIMEOUT", "60"))
 

@@ -1,0 +1,197 @@
+"""The answering chain: condense -> retrieve -> prompt -> model -> citations -> check -> Answer.
+
+Built from LangChain runnables; the model is any BaseChatModel and the chain
+never asks which. The gate at the end is the product's promise: an answer whose
+numbers are not all verified is never shown as fact. A generative model gets
+one repair round; after that the grounded composer answers, with a notice.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from langchain_core.language_models import BaseChatModel
+from langchain_core.output_parsers import StrOutputParser
+from langchain_core.runnables import Runnable, RunnableLambda
+
+from assistant.answering import scope
+from assistant.answering.citations import render_and_collect
+from assistant.answering.condense import condense, split_followup
+from assistant.answering.grounded import GroundedChatModel
+from assistant.answering.prompts import answer_prompt, context_block, refusal, repair_prompt
+from assistant.answering.records import Answer
+from assistant.checking import checker
+from assistant.document.corpus import Corpus, load
+from assistant.retrieval.search import Hit, Retriever
+
+Turn = dict[str, str]
+# Cosine similarity of the best passage below which a question is taken as unrelated to the document.
+UNRELATED_BELOW = 0.2
+
+
+@dataclass
+class _State:
+    question: str
+    history: list[Turn]
+    standalone: str = ""
+    decision: scope.ScopeDecision | None = None
+    hits: list[Hit] | None = None
+    draft: str = ""
+    refused: bool = False
+    model_error: str = ""
+
+
+class Assistant:
+    """One loaded assistant: a retriever and a chat model. Thread-safe for concurrent `ask` calls."""
+
+    def __init__(self, retriever: Retriever, model: BaseChatModel, backend: str, top_k: int = 6,
+                 corpus: Corpus | None = None) -> None:
+        self.retriever, self.model, self.backend, self.top_k = retriever, model, backend, top_k
+        self.corpus = corpus or load()
+        self.generative = not isinstance(model, GroundedChatModel)
+        self._grounded = model if not self.generative else GroundedChatModel()
+        self.pipeline: Runnable = (RunnableLambda(self._prepare) | RunnableLambda(self._retrieve)
+                                   | RunnableLambda(self._generate))
+
+    # -- steps -------------------------------------------------------------------------------
+    def _prepare(self, state: _State) -> _State:
+        state.question = scope.normalise(state.question)
+        state.standalone = condense(state.question, state.history, self.corpus)
+        own, carried = split_followup(state.standalone)
+        state.decision = scope.decide(own, carried)
+        return state
+
+    def _retrieve(self, state: _State) -> _State:
+        if state.decision and state.decision.refuse:
+            state.hits = []
+            return state
+        state.hits, best = self.retriever.search_scored(state.standalone, k=self.top_k)
+        if state.decision and self._unrelated(state, best):
+            state.decision = scope.ScopeDecision(True, "unrelated", state.decision.injection)
+            state.hits = []
+        return state
+
+    def _unrelated(self, state: _State, best_similarity: float) -> bool:
+        """Nothing routed and nothing similar: the document does not cover the question."""
+        if any(h.via == "route" for h in state.hits or []):
+            return False
+        return best_similarity < UNRELATED_BELOW
+
+    def _generate(self, state: _State) -> _State:
+        if state.decision and state.decision.refuse:
+            state.draft, state.refused = refusal(state.decision.reason), True
+            return state
+        try:
+            state.draft, state.refused = self._run_model(self.model, state)
+        except Exception as exc:  # noqa: BLE001 - a backend that is down must not take the answer with it
+            state.model_error = f"{type(exc).__name__}: {str(exc)[:200]}"
+            state.draft, state.refused = self._run_model(self._grounded, state)
+        return state
+
+    def _run_model(self, model: BaseChatModel, state: _State) -> tuple[str, bool]:
+        chain = answer_prompt() | model
+        message = chain.invoke({"context": context_block(state.hits or []), "question": state.standalone})
+        refused = bool(getattr(message, "response_metadata", {}).get("refused"))
+        text = StrOutputParser().invoke(message)
+        if refused:
+            text = refusal("referenced", text=text)
+        return text, refused
+
+    # -- finishing ---------------------------------------------------------------------------
+    def _finish(self, state: _State, started: float) -> Answer:
+        retrieved = tuple(h.unit.id for h in state.hits or [])
+        answer, report = self._checked(state.draft, state, retrieved, grounded=not self.generative)
+        notices: list[str] = []
+        if state.model_error:
+            notices.append(f"The {self.backend} backend failed ({state.model_error}); the answer below is composed "
+                           "directly from the text instead.")
+        if state.decision and state.decision.injection:
+            notices.append("Instructions inside the question were ignored; the answer rests only on the document.")
+        if not report.ok and self.generative and not state.model_error:
+            try:
+                answer, report = self._repair(state, answer, report, retrieved)
+            except Exception as exc:  # noqa: BLE001 - the repair round is best effort
+                state.model_error = f"{type(exc).__name__}: {str(exc)[:200]}"
+            if report.ok:
+                notices.append("The model's first answer had figures that did not match the text; it was corrected.")
+        if not report.ok and self.generative:
+            notices.append(_fallback_notice(report))
+            text, refused = self._run_model(self._grounded, state)
+            state.refused = state.refused or refused
+            answer, report = self._checked(text, state, retrieved, grounded=True)
+        if not report.ok:  # last resort: remove what is still unverified, keep the citations
+            notices.append(f"Removed {len(report.problems())} figure(s) that could not be verified against the text.")
+            text = _strip_unverified(answer.text, report)
+            report = checker.check_answer(text, question=state.standalone, cited=[c.unit_id for c in answer.citations])
+            answer = replace(answer, text=text, check=report.as_dict())
+        return replace(answer, notices=tuple(notices) + answer.notices, ok=report.ok, refused=state.refused,
+                       latency_ms=(time.perf_counter() - started) * 1000)
+
+    def _checked(self, text: str, state: _State, retrieved: tuple[str, ...],
+                 grounded: bool = False) -> tuple[Answer, Any]:
+        """Render citations, check every number. The grounded composer may cite any unit it drew from the band
+        table or the renumbering map; those units join the retrieved context."""
+        rendered, citations, dropped = render_and_collect(text, retrieved, self.corpus, state.refused or grounded)
+        if grounded:
+            retrieved = tuple(dict.fromkeys(retrieved + tuple(c.unit_id for c in citations)))
+        cited = [c.unit_id for c in citations]
+        report = checker.check_answer(rendered, question=state.standalone, cited=cited)
+        notices = (f"Dropped citations not supported by the retrieved passages: {', '.join(dropped)}.",) \
+            if dropped else ()
+        answer = Answer(state.question, rendered, tuple(citations), retrieved, report.as_dict(), report.ok,
+                        state.refused, self.backend, notices, state.standalone, 0.0, tuple(dropped))
+        return answer, report
+
+    def _repair(self, state: _State, answer: Answer, report: Any, retrieved: tuple[str, ...]) -> tuple[Answer, Any]:
+        findings = "\n".join(f"- {c['text']}: {c['verdict']}" + (f"; the text says {c['correction']}"
+                                                                 if c.get("correction") else "")
+                             for c in report.as_dict()["claims"] if c["verdict"] != "verified")
+        chain = repair_prompt() | self.model | StrOutputParser()
+        text = chain.invoke({"context": context_block(state.hits or []), "question": state.standalone,
+                             "findings": findings, "answer": answer.text})
+        return self._checked(text, state, retrieved)
+
+    # -- public ------------------------------------------------------------------------------
+    def ask(self, question: str, history: Sequence[Turn] | None = None) -> Answer:
+        """Answer one question; raises QuestionError for unusable input."""
+        started = time.perf_counter()
+        state = self.pipeline.invoke(_State(question, list(history or [])))
+        return self._finish(state, started)
+
+    def stream(self, question: str, history: Sequence[Turn] | None = None) -> Iterator[str | Answer]:
+        """Yield the model's raw text chunks as they come, then the checked Answer (what is displayed)."""
+        started = time.perf_counter()
+        state = (RunnableLambda(self._prepare) | RunnableLambda(self._retrieve)).invoke(
+            _State(question, list(history or [])))
+        if (state.decision and state.decision.refuse) or not self.generative:
+            state = self._generate(state)
+        else:
+            parts: list[str] = []
+            chain = answer_prompt() | self.model | StrOutputParser()
+            try:
+                for chunk in chain.stream({"context": context_block(state.hits or []),
+                                           "question": state.standalone}):
+                    parts.append(chunk)
+                    yield chunk
+                state.draft = "".join(parts)
+            except Exception as exc:  # noqa: BLE001 - a backend that is down must not take the answer with it
+                state.model_error = f"{type(exc).__name__}: {str(exc)[:200]}"
+                state.draft, state.refused = self._run_model(self._grounded, state)
+        yield self._finish(state, started)
+
+
+def _fallback_notice(report: Any) -> str:
+    bad = [c["text"] for c in report.as_dict()["claims"] if c["verdict"] != "verified"]
+    return ("The generated answer contained figures that could not be verified against the text "
+            f"({', '.join(bad[:5])}); the answer below is composed directly from the text instead.")
+
+
+def _strip_unverified(text: str, report: Any) -> str:
+    """Last resort: mark any claim that is still not verified, so it is never shown as fact."""
+    for claim in sorted(report.as_dict()["claims"], key=lambda c: -c["start"]):
+        if claim["verdict"] != "verified":
+            text = text[: claim["start"]] + "[a figure not supported by the text was removed]" + text[claim["end"]:]
+    return text

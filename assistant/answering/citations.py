@@ -1,0 +1,65 @@
+"""Citation markers -> displayed labels and Citation records, dropping unsupported ones.
+
+Models cite with [unit_id]; the displayed text carries readable labels
+("[Art. 59(3)]"), and each citation keeps the sentence of the unit that best
+supports the answer sentence it was attached to.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.answering.records import Citation
+from assistant.document.corpus import Corpus, Unit, section_name
+from assistant.retrieval.search import tokenize
+
+MARKER_RE = re.compile(r"\s?\[(?P<id>[A-Za-z]+[0-9]*(?:\.[a-z0-9]+)*)\]")
+
+
+def label(unit: Unit) -> str:
+    """Chip label without stray numbers: 'Art. 59(3)', 'Art. 71, item (3)', 'Explanation — Background ...'."""
+    if unit.source == "explanation":
+        return f"Explanation — {section_name(unit)}"
+    if unit.kind == "amendment_item":
+        return unit.title
+    ref = unit.ref()
+    return ref.short() if ref else unit.title
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.;:])\s+(?=[A-Z“(])", text) if s]
+
+
+def supporting_quote(unit: Unit, context: str) -> str:
+    """The unit's sentence sharing most words with the answer sentence that cited it."""
+    wanted = set(tokenize(context))
+    sentences = _sentences(unit.text) or [unit.text]
+    return max(sentences, key=lambda s: len(wanted & set(tokenize(s))))
+
+
+def _sentence_around(text: str, pos: int) -> str:
+    start = max(text.rfind("\n", 0, pos), text.rfind(". ", 0, pos)) + 1
+    return text[start:pos]
+
+
+def render_and_collect(text: str, retrieved: Sequence[str], corpus: Corpus,
+                       allow_any: bool = False) -> tuple[str, list[Citation], list[str]]:
+    """(displayed text, citations, dropped marker ids)."""
+    allowed = set(retrieved)
+    citations: dict[str, Citation] = {}
+    dropped: list[str] = []
+
+    def replace(m: re.Match) -> str:
+        uid = m.group("id")
+        if not corpus.has_unit(uid) or not (allow_any or uid in allowed):
+            dropped.append(uid)
+            return ""
+        unit = corpus.unit(uid)
+        if uid not in citations:
+            quote = supporting_quote(unit, _sentence_around(text, m.start()))
+            citations[uid] = Citation(uid, label(unit), unit.article, unit.paragraph, unit.item, quote)
+        return f" [{label(unit)}]"
+
+    rendered = MARKER_RE.sub(replace, text)
+    return rendered, list(citations.values()), list(dict.fromkeys(dropped))

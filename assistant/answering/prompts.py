@@ -1,0 +1,46 @@
+"""Prompt files (package data under `assistant/data/prompts/`) and the context block every backend reads."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Sequence
+from functools import cache, lru_cache
+from pathlib import Path
+
+from langchain_core.prompts import ChatPromptTemplate
+
+from assistant.retrieval.search import Hit
+
+PROMPTS_DIR = Path(__file__).resolve().parent.parent / "data" / "prompts"
+
+
+@cache
+def read(name: str) -> str:
+    return (PROMPTS_DIR / name).read_text(encoding="utf-8").strip()
+
+
+@lru_cache(maxsize=1)
+def answer_prompt() -> ChatPromptTemplate:
+    return ChatPromptTemplate.from_messages([("system", read("system.md")), ("human", read("answer.md"))])
+
+
+@lru_cache(maxsize=1)
+def repair_prompt() -> ChatPromptTemplate:
+    return ChatPromptTemplate.from_messages([("system", read("system.md")),
+                                             ("human", read("answer.md") + "\n\n" + read("repair.md"))])
+
+
+def context_block(hits: Sequence[Hit]) -> str:
+    """Passages headed by '[unit_id] title', the form the grounded backend and citations rely on."""
+    return "\n\n".join(f"[{h.unit.id}] {h.unit.title}\n{h.unit.text}" for h in hits) or "(no passages)"
+
+
+@lru_cache(maxsize=1)
+def _refusals() -> dict[str, str]:
+    return tomllib.loads(read("refusals.toml"))
+
+
+def refusal(reason: str, text: str = "") -> str:
+    texts = _refusals()
+    template = texts.get(reason, texts["unrelated"])
+    return template.format(covers=texts["covers"], text=text).strip()

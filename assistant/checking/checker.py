@@ -1,0 +1,111 @@
+"""The numeric-claim checker: no number reaches the user unverified.
+
+`check_answer` extracts every numeric claim of an answer (assistant.claims) and
+gives each a verdict against the text: fines against the band table in the
+context of the provision the answer cites (checker_fines), everything else
+against the cited passages and the corpus structure (checker_facts). The check
+is pure and deterministic: same text, question and citations, same report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from assistant.checking import facts
+from assistant.checking import fines as fines_check
+from assistant.checking.claims import Claim, extract_claims
+from assistant.checking.context import AnswerContext
+from assistant.checking.fines import VERIFIED, Verdict
+from assistant.document.corpus import load
+from assistant.document.fines import table
+
+VERDICTS = (VERIFIED, fines_check.CONTRADICTED, fines_check.UNSUPPORTED)
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedClaim:
+    """A claim with its verdict, the exact passages that bear on it, and the right figure when it is wrong."""
+
+    claim: Claim
+    verdict: str
+    evidence: tuple[tuple[str, str], ...] = ()
+    correction: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        c = self.claim
+        return {"text": c.text, "start": c.start, "end": c.end, "kind": c.kind, "value": _jsonable(c.value),
+                "verdict": self.verdict, "evidence": [{"id": i, "quote": q} for i, q in self.evidence],
+                "correction": self.correction}
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """ok is True only when every claim is verified (an answer without numbers is ok)."""
+
+    ok: bool
+    claims: tuple[CheckedClaim, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"ok": self.ok, "claims": [c.as_dict() for c in self.claims]}
+
+    def problems(self) -> list[CheckedClaim]:
+        return [c for c in self.claims if c.verdict != VERIFIED]
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, tuple | list):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    return value
+
+
+def _money(ctx: AnswerContext, i: int) -> Verdict:
+    return fines_check.check_money(ctx, i)
+
+
+def _multiple(ctx: AnswerContext, i: int) -> Verdict:
+    return fines_check.check_multiple(ctx, i)
+
+
+def _citation(ctx: AnswerContext, i: int) -> Verdict:
+    return facts.check_citation(ctx, i)
+
+
+def _by_claim(check: Callable[[AnswerContext, Claim], Verdict]) -> Callable[[AnswerContext, int], Verdict]:
+    return lambda ctx, i: check(ctx, ctx.claims[i])
+
+
+DISPATCH: dict[str, Callable[[AnswerContext, int], Verdict]] = {
+    "amount": _money,
+    "range": _money,
+    "bound": _money,
+    "multiple": _multiple,
+    "multiple_range": _multiple,
+    "article": _citation,
+    "year": _by_claim(facts.check_year),
+    "date": _by_claim(facts.check_date),
+    "count": _by_claim(facts.check_count),
+    "percent": _by_claim(facts.check_percent),
+    "number": _by_claim(facts.check_number),
+}
+
+
+def check_answer(text: str, question: str | None = None, cited: Sequence[str] | None = None) -> CheckReport:
+    """Verify every numeric claim of `text` against the draft.
+
+    `cited`: unit ids ("art59.p3", "expl.1") or article numbers ("59") the answer
+    cites; used as context when a sentence names no provision itself.
+    """
+    claims = extract_claims(text)
+    if not claims:
+        return CheckReport(True, ())
+    ctx = AnswerContext(text, claims, question, cited, load(), table())
+    checked = []
+    for i, claim in enumerate(claims):
+        v = DISPATCH[claim.kind](ctx, i)
+        correction = v.correction if v.verdict == fines_check.CONTRADICTED else None
+        checked.append(CheckedClaim(claim, v.verdict, v.evidence, correction))
+    return CheckReport(all(c.verdict == VERIFIED for c in checked), tuple(checked))

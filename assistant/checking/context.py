@@ -1,0 +1,344 @@
+"""Where a claim stands: which provision it is about, whom it fines, which tier, which basis.
+
+A figure is only right or wrong relative to a provision, so the checker first
+reads the answer's citations (in the claim's sentence, else the nearest one
+before it, else the caller's `cited` ids, else the question) and the wording
+around the figure. Everything here is computed once per answer.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from assistant.checking.claims import Claim, extract_claims
+from assistant.checking.wording import (
+    BASIS_WORDS,
+    EXTREME_LOW_HINTS,
+    EXTREME_LOW_RE,
+    EXTREME_UP_HINTS,
+    EXTREME_UP_RE,
+    FOR_CUE_RE,
+    NO_GAINS_RE,
+    OLD_HINTS,
+    OLD_VOCAB_RE,
+    ON_WHO_RE,
+    clause,
+    cues,
+    first_subject,
+    last_subject,
+)
+from assistant.document.corpus import Corpus, Unit
+from assistant.document.fines import FineBand, FineTable
+from assistant.document.refs import Ref
+
+CITATION = "article"
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """What one citation points at: a draft article (new numbering) and the passages to quote."""
+
+    article: str | None
+    paragraph: int | None
+    units: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """The bands a figure is judged against and where that choice came from."""
+
+    bands: tuple[FineBand, ...]
+    articles: tuple[str, ...]
+    source: str  # sentence | preceding | cited | question | none
+
+
+class AnswerContext:
+    """Per-answer lookups: citation targets, sentence membership, bases stated."""
+
+    def __init__(self, text: str, claims: list[Claim], question: str | None, cited: Sequence[str] | None,
+                 corpus: Corpus, table: FineTable) -> None:
+        self.text, self.claims, self.corpus, self.table = text, claims, corpus, table
+        self._cue_cache: dict[tuple[int, int], list[tuple[int, str]]] = {}
+        self._scope_cache: dict[tuple[int, int], Scope] = {}
+        self._band_cache: dict[tuple[str | None, int | None], list[FineBand]] = {}
+        self._old_cache: dict[tuple[int, int], bool] = {}
+        self.memo: dict[Any, Any] = {}  # per-answer verdict memo (see checker_facts.check_citation)
+        self.question = question or ""
+        self.q_claims = extract_claims(self.question) if question else []
+        self.targets = self._targets(claims, text)
+        self.cite_starts = [c.start for i, c in enumerate(claims) if self.targets.get(i)]
+        self.cite_index = [i for i, c in enumerate(claims) if self.targets.get(i)]
+        self.cited_targets = self._cited(cited or ())
+        q_targets = self._targets(self.q_claims, self.question)
+        self.question_targets = tuple(t for ts in q_targets.values() for t in ts)
+        self.q_bases = _bases(self.q_claims, self.question)
+        self.a_bases = [(c.basis, c.value, i) for i, c in enumerate(claims) if c.kind == "amount" and c.basis]
+        self.by_sentence: dict[tuple[int, int], list[Claim]] = {}
+        for c in claims:
+            self.by_sentence.setdefault(c.sentence, []).append(c)
+
+    # -- citations ---------------------------------------------------------------------------
+    def _targets(self, claims: list[Claim], source: str) -> dict[int, tuple[Target, ...]]:
+        out: dict[int, tuple[Target, ...]] = {}
+        last_article = ""
+        for i, c in enumerate(claims):
+            if c.kind != CITATION:
+                continue
+            if c.unit:
+                out[i] = (self.unit_target(c.unit),) if self.corpus.has_unit(c.unit) else ()
+                continue
+            found = []
+            for ref in c.refs:
+                if not ref.article:
+                    ref = Ref(self._bare_article(claims, i) or last_article, ref.paragraph, ref.item)
+                    if not ref.article:
+                        continue
+                found += self.ref_targets(ref, c.old or self.old_wording(c, source))
+            out[i] = tuple(found)
+            last_article = next((r.article for r in c.refs if r.article), last_article)
+        return out
+
+    @staticmethod
+    def _bare_article(claims: list[Claim], i: int) -> str:
+        """A bare 'paragraph 3' belongs to the article cited nearest before it in its sentence (else after it)."""
+        same = [(j, c) for j, c in enumerate(claims) if c.sentence == claims[i].sentence and c.kind == CITATION
+                and c.refs and c.refs[0].article and not c.old]
+        before = [c for j, c in same if j < i]
+        pick = before[-1:] or [c for _, c in same][:1]
+        return pick[0].refs[0].article if pick else ""
+
+    def article_near(self, claim: Claim) -> str | None:
+        """The draft article a claim is about: nearest cited before it in its sentence, else any cited in
+        its sentence, else the nearest cited before the sentence."""
+        here = [(self.claims[i].start, t) for i, t in self.sentence_targets(claim) if t.article]
+        before = [t for start, t in here if start < claim.start]
+        targets = before[-1:] or [t for _, t in here] or self.preceding_targets(claim.start, True)
+        return targets[0].article if targets else None
+
+    def old_wording(self, c: Claim, source: str | None = None) -> bool:
+        """An article number not in the draft, in a sentence about the current law's numbering."""
+        if not c.refs or any(r.article in self.corpus.articles for r in c.refs if r.article):
+            return False
+        if source is None or source is self.text:
+            return self.old_vocabulary(c)
+        sentence = source[c.sentence[0]:c.sentence[1]]
+        return any(k in sentence.lower() for k in OLD_HINTS) and bool(OLD_VOCAB_RE.search(sentence))
+
+    def unit_target(self, unit_id: str) -> Target:
+        unit = self.corpus.unit(unit_id)
+        para = unit.paragraph if unit.kind == "paragraph" else None
+        return Target(unit.article, para, (unit_id,))
+
+    def ref_targets(self, ref: Ref, old: bool) -> list[Target]:
+        art = self.corpus.articles.get(ref.article)
+        if art is not None and not old:
+            units = tuple(u.id for u in art.units if _unit_matches(u, ref)) or tuple(u.id for u in art.units)
+            para = ref.paragraph if ref.paragraph and ref.paragraph <= art.paragraph_count() else None
+            return [Target(art.number, para, units or (f"amend.{art.amendment_item}",))]
+        if ref.article in self.corpus.referenced and not old:
+            return [Target(None, None, self.corpus.referenced[ref.article])]
+        entries = [e for e in self.corpus.renumbering if e.old and e.old.article == ref.article and e.new]
+        return [Target(e.new, None, (f"amend.{e.amendment_item}",)) for e in entries]
+
+    def _cited(self, cited: Sequence[str]) -> tuple[Target, ...]:
+        out: list[Target] = []
+        for item in cited:
+            item = str(item).strip()
+            if self.corpus.has_unit(item):
+                out.append(self.unit_target(item))
+            elif item.isdigit():
+                out += self.ref_targets(Ref(item), False)
+            else:
+                ctx = self._targets(extract_claims(item), item)
+                out += [t for ts in ctx.values() for t in ts]
+        return tuple(out)
+
+    def sentence_targets(self, claim: Claim) -> list[tuple[int, Target]]:
+        """(claim index, target) for every citation in the claim's sentence."""
+        lo = bisect.bisect_left(self.cite_starts, claim.sentence[0])
+        hi = bisect.bisect_left(self.cite_starts, claim.sentence[1])
+        return [(i, t) for i in self.cite_index[lo:hi] for t in self.targets[i]]
+
+    def preceding_targets(self, pos: int, want_article: bool) -> list[Target]:
+        k = bisect.bisect_left(self.cite_starts, pos) - 1
+        while k >= 0:
+            found = [t for t in self.targets[self.cite_index[k]] if t.article or not want_article]
+            if found:
+                return found
+            k -= 1
+        return []
+
+    def following_targets(self, claim: Claim) -> list[Target]:
+        """The next citation in the same line: answers often cite after the sentence."""
+        k = bisect.bisect_right(self.cite_starts, claim.end)
+        line_end = self.text.find("\n", claim.end)
+        if k < len(self.cite_starts) and (line_end < 0 or self.cite_starts[k] < line_end):
+            return list(self.targets[self.cite_index[k]])
+        return []
+
+    # -- scopes ------------------------------------------------------------------------------
+    def fine_scope(self, claim: Claim) -> Scope:
+        """The bands a fine figure is judged against (empty source 'none': the whole table)."""
+        scope = self._scope_cache.get(claim.sentence)
+        if scope is None:
+            scope = self._scope_cache[claim.sentence] = self._fine_scope(claim)
+        return scope
+
+    def _fine_scope(self, claim: Claim) -> Scope:
+        chains = (("sentence", [t for _, t in self.sentence_targets(claim) if t.article]),
+                  ("preceding", self.preceding_targets(claim.sentence[0], True)),
+                  ("cited", [t for t in self.cited_targets if t.article]),
+                  ("question", [t for t in self.question_targets if t.article]))
+        for source, targets in chains:
+            if targets:
+                bands: list[FineBand] = []
+                for t in targets:
+                    bands += [b for b in self._bands_for(t) if b not in bands]
+                articles = tuple(dict.fromkeys(t.article for t in targets if t.article))
+                return Scope(tuple(bands), articles, source)
+        return Scope(self.table.bands, (), "none")
+
+    def _bands_for(self, t: Target) -> list[FineBand]:
+        key = (t.article, t.paragraph)
+        if key not in self._band_cache:
+            self._band_cache[key] = self._compute_bands(t)
+        return self._band_cache[key]
+
+    def _compute_bands(self, t: Target) -> list[FineBand]:
+        assert t.article is not None
+        if t.paragraph is None:
+            return self.table.effective_for(t.article)
+        own = [b for b in self.table.bands if b.article == t.article and b.paragraph == t.paragraph]
+        for ref in self.table.references:
+            if ref.article == t.article and ref.paragraph == t.paragraph:
+                own += [b for b in self.table.bands if b.article == ref.target_article
+                        and b.paragraph in ref.target_paragraphs]
+        return own
+
+    def passages(self, claim: Claim) -> list[str] | None:
+        """Unit ids a non-fine number must appear in; None: no citation anywhere, use the whole text."""
+        ids: list[str] = []
+        for t in ([t for _, t in self.sentence_targets(claim)] + self.preceding_targets(claim.start, False)
+                  + self.following_targets(claim) + list(self.cited_targets)):
+            ids += [u for u in t.units if u not in ids]
+        return ids or None
+
+    # -- wording around a figure -------------------------------------------------------------
+    def neighbours(self, i: int) -> tuple[int, int]:
+        """Window of claim i: from the previous figure (not citation) in its sentence to the next one."""
+        c = self.claims[i]
+        lo, hi = c.sentence
+        for j in range(i - 1, -1, -1):
+            o = self.claims[j]
+            if o.sentence != c.sentence:
+                break
+            if o.kind != CITATION:
+                lo = o.end
+                break
+        for j in range(i + 1, len(self.claims)):
+            o = self.claims[j]
+            if o.sentence != c.sentence:
+                break
+            if o.kind != CITATION:
+                hi = o.start
+                break
+        return lo, hi
+
+    def subject(self, i: int) -> str | None:
+        """'individual' | 'entity' when the wording says; None when it does not (callers default to entity)."""
+        c = self.claims[i]
+        lo, hi = self.neighbours(i)
+        after = self.text[c.end:hi]
+        if m := ON_WHO_RE.match(after):
+            found = first_subject(clause(after[m.end():]))
+            if found:
+                return found
+        before = self.text[lo:c.start]
+        if "，" in before:
+            before = before[before.rindex("，") + 1:]
+        return last_subject(before)
+
+    def tier(self, i: int) -> str | None:
+        """The tier the wording names: right after the figure ('... yuan for particularly serious ones'),
+        else the nearest cue before it in the sentence, else the first after it."""
+        c = self.claims[i]
+        s0, s1 = c.sentence
+        found = self._cue_cache.get(c.sentence)
+        if found is None:
+            found = self._cue_cache[c.sentence] = cues(self.text[s0:s1], s0)
+        if len({t for _, t in found}) <= 1:
+            return found[0][1] if found else None
+        lo, hi = self.neighbours(i)
+        after = self.text[c.end:hi]
+        if FOR_CUE_RE.match(after):
+            own = [t for p, t in found if c.end <= p < c.end + len(clause(after))]
+            if own:
+                return own[0]
+        before = [(p, t) for p, t in found if p < c.start]
+        return max(before)[1] if before else found[0][1]
+
+    def extreme(self, i: int) -> str | None:
+        """'upper' after 'the maximum / highest / caps ...', 'lower' after 'the minimum / lowest ...'."""
+        c = self.claims[i]
+        lo, _ = self.neighbours(i)
+        before = self.text[lo:c.start]
+        low = before.lower()
+        if any(k in low for k in EXTREME_UP_HINTS) and EXTREME_UP_RE.search(before):
+            return "upper"
+        if any(k in low for k in EXTREME_LOW_HINTS) and EXTREME_LOW_RE.search(before):
+            return "lower"
+        return None
+
+    def old_vocabulary(self, claim: Claim) -> bool:
+        """Does the claim's sentence speak of the current law's numbering (old, renumbered, merged ...)?"""
+        found = self._old_cache.get(claim.sentence)
+        if found is None:
+            sentence = self.text[claim.sentence[0]:claim.sentence[1]]
+            low = sentence.lower()
+            found = self._old_cache[claim.sentence] = any(k in low for k in OLD_HINTS) and bool(
+                OLD_VOCAB_RE.search(sentence))
+        return found
+
+    def stated_rule(self, claim: Claim, threshold: int) -> str | None:
+        """'above' / 'below_or_none' when the sentence states the threshold condition itself."""
+        for c in self.claims_in_sentence(claim):
+            if c.kind == "amount" and c.value == threshold and c.compare:
+                return "above" if c.compare == "above" else "below_or_none"
+        if NO_GAINS_RE.search(self.text[claim.sentence[0]:claim.sentence[1]]):
+            return "below_or_none"
+        return None
+
+    def claims_in_sentence(self, claim: Claim) -> list[Claim]:
+        return self.by_sentence.get(claim.sentence, [])
+
+    def bases(self, claim: Claim, basis: str) -> tuple[list[int], str]:
+        """The basis amounts a computation may use: the sentence's, else the question's, else the answer's."""
+        own = [c.value for c in self.claims_in_sentence(claim) if c.kind == "amount" and c.basis == basis]
+        if own:
+            return own, "answer"
+        q = [v for b, v, _ in self.q_bases if b == basis]
+        if q:
+            return q, "question"
+        return [v for b, v, _ in self.a_bases if b == basis], "answer"
+
+
+def _unit_matches(u: Unit, ref: Ref) -> bool:
+    if ref.item is not None:
+        return u.item == ref.item
+    if ref.paragraph is not None:
+        return u.paragraph == ref.paragraph
+    return True
+
+
+def _bases(claims: list[Claim], question: str) -> list[tuple[str, int, str]]:
+    """(basis, amount, quote) stated in the question; a lone amount counts when the question names a basis."""
+    found = [(c.basis, c.value, c.text) for c in claims if c.kind == "amount" and c.basis]
+    if found:
+        return found
+    named = [name for name, rx in BASIS_WORDS if rx.search(question)]
+    if len(named) != 1:
+        return []
+    return [(named[0], c.value, c.text) for c in claims if c.kind == "amount" and not c.compare]

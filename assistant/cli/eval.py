@@ -1,0 +1,105 @@
+"""`csl-assistant eval FILE...`: run question sets, print the table, write JSON / Markdown reports."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from assistant.evaluation import runner as evals
+
+COLUMNS = ("n", "pass_rate", "retrieval_hit", "citation_recall", "citation_precision", "number_recall",
+           "keyword_recall", "refusal_correct", "unverified_shown_rate", "forbidden_violations",
+           "latency_p50_ms", "latency_p95_ms")
+
+
+def add_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("files", nargs="+", type=Path, help="question sets (JSON lines)")
+    p.add_argument("--llm", help="backend (default: CSL_LLM or grounded)")
+    p.add_argument("--report", type=Path, help="write a Markdown report here")
+    p.add_argument("--min-pass-rate", type=float, default=None, help="exit 1 when the overall pass rate is lower")
+    p.add_argument("--no-selftest", action="store_true", help="leave the checker's adversarial rates out")
+    p.add_argument("--retrieval", action="store_true", help="also compare dense / lexical / hybrid retrieval")
+
+
+def _fmt(value: Any) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:.3f}" if value <= 1 else f"{value:.1f}"
+    return str(value)
+
+
+def table(data: dict[str, Any]) -> str:
+    head = "| category | " + " | ".join(COLUMNS) + " |"
+    lines = [head, "|" + "---|" * (len(COLUMNS) + 1)]
+    rows = list(data["by_category"].items()) + [("**overall**", data["summary"])]
+    for name, summary in rows:
+        lines.append(f"| {name} | " + " | ".join(_fmt(summary.get(c)) for c in COLUMNS) + " |")
+    return "\n".join(lines)
+
+
+def markdown(data: dict[str, Any], backend: str) -> str:
+    s = data["summary"]
+    out = [f"# Evaluation report (backend: {backend})", "",
+           f"Overall pass rate: **{s['pass_rate']:.1%}** ({s['passed']}/{s['n']}); "
+           f"unverified figures shown: {s['unverified_shown_rate']}", "", table(data), ""]
+    if "retrieval" in data:
+        from assistant.evaluation.retrieval import markdown_table
+
+        out += ["## Retrieval comparison", "", markdown_table(data["retrieval"]), ""]
+    if "selftest" in data:
+        st = data["selftest"]
+        out += ["## Checker adversarial suite", "",
+                f"Detection rate on perturbed statements: {st['detection_rate']:.1%} ({st['n_perturbed']} cases); "
+                f"false-alarm rate on correct statements: {st['false_alarm_rate']:.1%} ({st['n_correct']} cases).", ""]
+    if data["load_errors"]:
+        out += ["## Malformed lines", ""] + [f"- {e['file']} line {e['line']}: {e['error']}"
+                                            for e in data["load_errors"]] + [""]
+    failed = [r for r in data["results"] if not r["passed"]]
+    out += [f"## Failing questions ({len(failed)})", ""]
+    for r in failed:
+        out.append(f"- **{r['id']}** ({r['category']}): {r['question']}  \n  why: {'; '.join(r['failures'])}")
+    return "\n".join(out) + "\n"
+
+
+def _selftest() -> dict[str, Any] | None:
+    try:
+        from assistant.checking.selftest import run_selftest
+    except ImportError:
+        return None
+    result = run_selftest()
+    return {"detection_rate": result.detection_rate, "false_alarm_rate": result.false_alarm_rate,
+            "n_correct": result.n_correct, "n_perturbed": result.n_perturbed}
+
+
+def handle(args: argparse.Namespace) -> int:
+    from assistant.service import build_assistant
+
+    cases, errors = evals.load_cases(args.files)
+    for e in errors:
+        print(f"warning: {e.file} line {e.line}: {e.error}")
+    loaded = build_assistant(args.llm)
+    results = evals.run_cases(cases, loaded.assistant.ask)
+    data = evals.report_json(results, errors)
+    if not args.no_selftest and (st := _selftest()):
+        data["selftest"] = st
+    if args.retrieval:
+        from assistant.evaluation.retrieval import compare
+
+        data["retrieval"] = compare(loaded.assistant.retriever, cases)
+    if args.report:
+        args.report.parent.mkdir(parents=True, exist_ok=True)
+        args.report.write_text(markdown(data, loaded.assistant.backend), encoding="utf-8")
+    text = table(data)
+    if "retrieval" in data:
+        from assistant.evaluation.retrieval import markdown_table
+
+        text += "\n\n" + markdown_table(data["retrieval"])
+    print(json.dumps(data, ensure_ascii=False, indent=2) if args.json else text)
+    rate = data["summary"]["pass_rate"]
+    if args.min_pass_rate is not None and rate < args.min_pass_rate:
+        print(f"pass rate {rate:.3f} is below the floor {args.min_pass_rate:.3f}")
+        return 1
+    return 0

@@ -1,0 +1,257 @@
+"""The fine-band table, read from the legal phrasing of the draft.
+
+Bands are not typed in by hand: each comes from a "fine of not less than X yuan
+but not more than Y yuan" or "not less than one time but not more than N times
+the <basis>" phrase, with subject, tier, may/shall and condition read off the
+sentence around it. A hand-checked golden table in the tests guards this.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+
+from assistant.document.corpus import Corpus, Unit, load
+from assistant.document.numerals import ENGLISH_NUMBER_WORD, english_word_to_int
+from assistant.document.refs import find_refs
+
+AMOUNT_RE = re.compile(
+    r"fine of not less than (?P<min>[\d,]+) yuan but not more than (?P<max>[\d,]+) yuan")
+MULTIPLE_RE = re.compile(
+    rf"fine of not less than (?P<min>{ENGLISH_NUMBER_WORD}) times? but not more than "
+    rf"(?P<max>{ENGLISH_NUMBER_WORD}) times the (?P<basis>[a-z]+ [a-z]+)")
+INDIVIDUAL_RE = re.compile(r"^(?:\s*shall be imposed)?\s*on (?P<who>the directly responsible [^,.;]+)")
+MODAL_AFTER_RE = re.compile(r"^\s*(?P<modal>shall|may) be imposed")
+MODAL_RE = re.compile(r"\b(shall|may)\b")
+THRESHOLD_RE = re.compile(r"illegal gains (?P<cmp>exceed|are less than) (?P<amount>[\d,]+) yuan")
+CONDITION_END_RE = re.compile(
+    r",\s*(?:the competent authorities|a fine|an additional fine)|\s+shall\s|\s+may\s")
+PRECEDING_TWO = "preceding two paragraphs"
+TIERS = ("base", "refuses_or_serious", "serious", "particularly_serious")
+TIER_LABELS = {
+    "base": "basic violation",
+    "refuses_or_serious": "refuses to correct / endangering or serious circumstances",
+    "serious": "serious consequences",
+    "particularly_serious": "particularly serious consequences",
+}
+
+
+@dataclass(frozen=True)
+class BandReference:
+    """A provision that applies another provision's bands ("shall be punished in accordance with")."""
+
+    article: str
+    paragraph: int
+    unit_id: str
+    target_article: str
+    target_paragraphs: tuple[int, ...]
+    who: str
+    quote: str
+
+
+@dataclass(frozen=True)
+class FineBand:
+    """One fine range as the text states it. Amounts are integers of yuan."""
+
+    id: str
+    article: str
+    paragraph: int
+    unit_id: str
+    kind: str  # "amount" | "multiple"
+    subject: str  # "entity" | "individual"
+    who: str
+    tier: str
+    min: int
+    max: int
+    basis: str | None
+    mandatory: bool
+    condition: str
+    quote: str
+    threshold: int | None = None
+    threshold_rule: str | None = None
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+    def describe_range(self) -> str:
+        if self.kind == "multiple":
+            return f"{self.min} to {self.max} times the {self.basis}"
+        return f"{self.min:,} to {self.max:,} yuan"
+
+
+def _sentences(paragraph: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.;:])\s+(?=[A-Z(])", paragraph) if s]
+
+
+def _condition(sentence: str) -> str:
+    m = CONDITION_END_RE.search(sentence)
+    return (sentence[: m.start()] if m else sentence).strip().rstrip(",")
+
+
+def _tier(sentence: str, paragraph_text: str, previous: str | None) -> str:
+    low = sentence.lower()
+    if "particularly serious" in low:
+        return "particularly_serious"
+    if low.startswith("if it refuses to make corrections"):
+        return "refuses_or_serious"
+    if "serious cybersecurity consequences" in low:
+        return "serious"
+    if previous and low.startswith("the competent authorities may also"):
+        return previous
+    return "base"
+
+
+def _modal(sentence: str, start: int, end: int) -> bool:
+    """True for 'shall' (mandatory): the modal right after the phrase, else the nearest before."""
+    after = MODAL_AFTER_RE.match(sentence[end:])
+    if after:
+        return after.group("modal") == "shall"
+    before = MODAL_RE.findall(sentence[:start])
+    if not before:
+        raise ValueError(f"no modal verb governs the fine in: {sentence!r}")
+    return before[-1] == "shall"
+
+
+def _entity_who(paragraph_text: str) -> str:
+    m = re.search(r"(?:Where|Whoever|Anyone who)\s+(an? [^,]*?operator[^,]*?)(?:,| fails| commits| uses)",
+                  paragraph_text)
+    if m:
+        return re.sub(r"^an? ", "", m.group(1)).strip()
+    m = re.search(r"Whoever, [^,]*, (sells or provides .+?) that ", paragraph_text)
+    if m:
+        return f"whoever {m.group(1)}"
+    if paragraph_text.startswith("Anyone who commits the acts specified in the preceding two paragraphs"):
+        return PRECEDING_TWO
+    raise ValueError(f"cannot tell who is fined in: {paragraph_text[:80]!r}")
+
+
+def _threshold(sentence: str) -> tuple[int | None, str | None]:
+    m = THRESHOLD_RE.search(sentence)
+    if not m:
+        return None, None
+    rule = "above" if m.group("cmp") == "exceed" else "below_or_none"
+    return int(m.group("amount").replace(",", "")), rule
+
+
+def _band(unit: Unit, sentence: str, m: re.Match, kind: str, tier: str, condition: str) -> FineBand:
+    ind = INDIVIDUAL_RE.match(sentence[m.end():])
+    if kind == "amount":
+        lo, hi = (int(m.group(g).replace(",", "")) for g in ("min", "max"))
+        basis = None
+    else:
+        lo, hi = (english_word_to_int(m.group(g)) for g in ("min", "max"))
+        basis = m.group("basis").strip()
+    threshold, rule = _threshold(sentence)
+    subject = "individual" if ind else "entity"
+    who = ind.group("who").removeprefix("the ") if ind else _entity_who(unit.text)
+    assert unit.article is not None and unit.paragraph is not None and lo is not None and hi is not None
+    return FineBand("", unit.article, unit.paragraph, unit.id, kind, subject, who, tier, lo, hi,
+                    basis, _modal(sentence, m.start(), m.end()), condition, sentence.strip(),
+                    threshold, rule)
+
+
+def bands_in_unit(unit: Unit) -> list[FineBand]:
+    """Every fine band stated in one paragraph, in text order."""
+    out: list[FineBand] = []
+    previous_tier: str | None = None
+    previous_condition = ""
+    for sentence in _sentences(unit.text):
+        tier = _tier(sentence, unit.text, previous_tier)
+        own = _condition(sentence)
+        inherits = sentence.lower().startswith("the competent authorities may also")
+        condition = previous_condition if inherits and previous_condition else own
+        found = [(m, "amount") for m in AMOUNT_RE.finditer(sentence)]
+        found += [(m, "multiple") for m in MULTIPLE_RE.finditer(sentence)]
+        for m, kind in sorted(found, key=lambda f: f[0].start()):
+            out.append(_band(unit, sentence, m, kind, tier, condition))
+        if found:
+            previous_tier, previous_condition = tier, condition
+    return out
+
+
+def _references(corpus: Corpus) -> list[BandReference]:
+    """'shall be punished in accordance with the provisions of <that paragraph / the preceding two>'."""
+    refs: list[BandReference] = []
+    for unit in corpus.units():
+        if unit.article is None or "punished in accordance with the provisions of" not in unit.text:
+            continue
+        assert unit.paragraph is not None
+        if "preceding two paragraphs" in unit.text:
+            target, paras = unit.article, (unit.paragraph - 2, unit.paragraph - 1)
+        else:
+            para_refs = [r for m in find_refs(unit.text) for r in m.refs if r.paragraph]
+            if not para_refs:
+                continue
+            target, paras = para_refs[-1].article, (para_refs[-1].paragraph or 0,)
+        who = re.split(r"\s+(?:that|who|shall)\s", unit.text, maxsplit=1)[0]
+        refs.append(BandReference(unit.article, unit.paragraph, unit.id, target, paras, who, unit.text))
+    return refs
+
+
+@dataclass(frozen=True)
+class FineTable:
+    bands: tuple[FineBand, ...]
+    references: tuple[BandReference, ...]
+
+    def for_article(self, article: str) -> list[FineBand]:
+        return [b for b in self.bands if b.article == article]
+
+    def applied_by(self, band: FineBand) -> list[BandReference]:
+        """References whose target includes this band's paragraph."""
+        return [r for r in self.references
+                if r.target_article == band.article and band.paragraph in r.target_paragraphs]
+
+    def effective_for(self, article: str) -> list[FineBand]:
+        """Bands that apply to an article, directly or through a reference."""
+        direct = self.for_article(article)
+        for ref in self.references:
+            if ref.article == article:
+                direct += [b for b in self.bands if b.article == ref.target_article
+                           and b.paragraph in ref.target_paragraphs and b not in direct]
+        return direct
+
+    def maximum(self, subject: str | None = None) -> FineBand:
+        amounts = [b for b in self.bands if b.kind == "amount" and subject in (None, b.subject)]
+        return max(amounts, key=lambda b: b.max)
+
+
+def build(corpus: Corpus) -> FineTable:
+    bands: list[FineBand] = []
+    for unit in corpus.units():
+        if unit.source == "amendment":
+            bands.extend(bands_in_unit(unit))
+    bands = [_resolve_who(b, bands) for b in bands]
+    numbered = []
+    counters: dict[str, int] = {}
+    for band in bands:
+        counters[band.unit_id] = counters.get(band.unit_id, 0) + 1
+        numbered.append(_with_id(band, f"{band.unit_id}.f{counters[band.unit_id]}"))
+    return FineTable(tuple(numbered), tuple(_references(corpus)))
+
+
+def _with_id(band: FineBand, band_id: str) -> FineBand:
+    return _replace(band, id=band_id)
+
+
+def _replace(band: FineBand, **changes: object) -> FineBand:
+    data = asdict(band)
+    data.update(changes)
+    return FineBand(**data)
+
+
+def _resolve_who(band: FineBand, bands: list[FineBand]) -> FineBand:
+    """'Anyone who commits the acts in the preceding two paragraphs' -> the entities named there."""
+    if band.who != PRECEDING_TWO:
+        return band
+    whos = [b.who for b in bands if b.article == band.article and b.subject == "entity"
+            and band.paragraph - 2 <= b.paragraph < band.paragraph]
+    names = list(dict.fromkeys(whos))
+    return _replace(band, who=" or ".join(names) + f" (acts in paragraphs {band.paragraph - 2}"
+                    f" and {band.paragraph - 1})")
+
+
+@lru_cache(maxsize=1)
+def table() -> FineTable:
+    """The band table of the shipped corpus, built once per process."""
+    return build(load())

@@ -1,0 +1,181 @@
+"""Citation lookup: "Article 69", "art 59 para 3", "Art. 71(3)", "old Article 65", "第六十九条".
+
+Every answer says honestly what the draft contains: the article's text, only a
+renumbering, only a reference, or nothing at all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+
+from assistant.document.corpus import Article, Corpus, RenumberEntry, Unit, load
+from assistant.document.numerals import CN_NUMERAL_CHARS, article_words_to_digits, chinese_to_int
+
+# The Cybersecurity Law of 2016 has 79 articles. Used only to tell "an article
+# this draft does not touch" from "no such article"; never shown as a fact.
+CURRENT_LAW_ARTICLES = 79
+_CN = f"[{CN_NUMERAL_CHARS}\\d]+"
+OLD_RE = re.compile(r"\b(?:old|former|original|previous|current[- ]law(?:'s)?|pre-amendment)\b|原|现行", re.I)
+EN_QUERY_RE = re.compile(
+    r"(?:\b(?:article|arts?|a)\b\.?\s*)?(?P<art>\d{1,6})\b"
+    r"(?:\s*\((?P<paren>\d+)\))?"
+    r"(?:[\s,]*(?:paragraph|para|par|p|¶|§)\.?\s*(?P<para>\d+))?"
+    r"(?:[\s,]*(?:item|i)\.?\s*\(?(?P<item>\d+)\)?)?", re.I)
+CN_QUERY_RE = re.compile(
+    rf"第(?P<art>{_CN})条(?:第(?P<para>{_CN})款)?(?:第(?P<item>{_CN})项)?")
+
+
+@dataclass(frozen=True)
+class Query:
+    article: int
+    paragraph: int | None = None
+    item: int | None = None
+    old: bool = False
+
+
+@dataclass
+class LookupResult:
+    query: str
+    status: str  # found | renumbered_only | old_number | referenced | not_in_document | not_found | unparsed
+    article: str | None = None
+    old_number: str | None = None
+    unit_id: str | None = None
+    text: str = ""
+    note: str = ""
+    units: list[dict] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.status not in ("not_found", "unparsed")
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def parse_query(query: str) -> Query | None:
+    """Read an article reference from free text; None when there is none."""
+    query = article_words_to_digits(query)
+    old = bool(OLD_RE.search(query))
+    if m := CN_QUERY_RE.search(query):
+        para, item = m.group("para"), m.group("item")
+        return Query(chinese_to_int(m.group("art")), chinese_to_int(para) if para else None,
+                     chinese_to_int(item) if item else None, old)
+    if m := EN_QUERY_RE.search(query):
+        para = m.group("paren") or m.group("para")
+        item = m.group("item")
+        return Query(int(m.group("art")), int(para) if para else None, int(item) if item else None, old)
+    return None
+
+
+def _unit_dicts(units: list[Unit] | tuple[Unit, ...]) -> list[dict]:
+    return [{"id": u.id, "title": u.title, "text": u.text} for u in units]
+
+
+def _select_units(art: Article, q: Query) -> tuple[list[Unit], str | None]:
+    """Units matching the query's paragraph/item, or an error note."""
+    units = list(art.units)
+    para, item = q.paragraph, q.item
+    if para is not None and item is None and para > art.paragraph_count() and art.item_count() >= para:
+        para, item = None, para  # "Art. 71(3)" on a one-paragraph article means item (3)
+    if para is not None:
+        units = [u for u in units if u.paragraph == para and (u.kind == "paragraph" or item)]
+        if not units:
+            return [], f"Article {art.number} has {art.paragraph_count()} paragraph(s); there is no paragraph {para}."
+    if item is not None:
+        units = [u for u in art.units if u.item == item]
+        if not units:
+            return [], f"Article {art.number} has {art.item_count()} numbered item(s); there is no item ({item})."
+    return units, None
+
+
+def _moved_note(corpus: Corpus, number: str, entries: list[RenumberEntry] | None = None) -> str:
+    """Where the current law's article of this number went, as far as the draft says."""
+    if entries is None:
+        entries = [e for e in corpus.renumbering if e.old and e.old.article == number]
+    if not entries:
+        return ""
+    parts = [f"{e.old.label()} of the current law → Article {e.new} ({e.note}, amendment item {e.amendment_item})"
+             for e in entries if e.old]
+    return "In the current law's numbering: " + "; ".join(parts) + "."
+
+
+def _found(corpus: Corpus, q: Query, query: str, art: Article) -> LookupResult:
+    units, error = _select_units(art, q)
+    if error:
+        return LookupResult(query, "not_found", art.number, note=error)
+    olds = ", ".join(r.label() for r in art.old) or None
+    note = f"Article {art.number} of the draft: {art.note}."
+    moved = _moved_note(corpus, art.number)
+    if moved and art.change != "revised":
+        note += " " + moved
+    unit_id = units[0].id if len(units) == 1 else f"art{art.number}"
+    return LookupResult(query, "found", art.number, olds, unit_id,
+                        "\n\n".join(u.text for u in units), note, _unit_dicts(units))
+
+
+def _lookup_old(corpus: Corpus, q: Query, query: str) -> LookupResult:
+    number = str(q.article)
+    entries = [e for e in corpus.renumbering if e.old and e.old.article == number
+               and (q.paragraph is None or e.old.paragraph in (None, q.paragraph))
+               and (q.item is None or e.old.item in (None, q.item))]
+    if not entries:
+        return _unstated(corpus, number, query)
+    targets = list(dict.fromkeys(e.new for e in entries if e.new))
+    units = [u for t in targets for u in corpus.articles[t].units]
+    note = _moved_note(corpus, number, entries)
+    if number not in corpus.articles and not q.old:
+        note += (f" The draft does not say which provision, if any, is numbered {number} after renumbering"
+                 f" (only that “{corpus.residual_rule}”).")
+    if len(targets) == 1 and not corpus.articles[targets[0]].text_included:
+        note += f" The draft does not reproduce the text of Article {targets[0]}."
+    return LookupResult(query, "old_number", targets[0] if len(targets) == 1 else None, number,
+                        units[0].id if len(units) == 1 else None,
+                        "\n\n".join(u.text for u in units), note, _unit_dicts(units))
+
+
+def _unstated(corpus: Corpus, number: str, query: str) -> LookupResult:
+    if not 1 <= int(number) <= CURRENT_LAW_ARTICLES:
+        return _not_found(number, query)
+    note = (f"The draft does not state what happens to Article {number} of the current law; "
+            f"it says only that “{corpus.residual_rule}”.")
+    if number in corpus.referenced:
+        note += " " + _referenced_note(corpus, number)
+    return LookupResult(query, "not_in_document", None, number, note=note)
+
+
+def _referenced_note(corpus: Corpus, number: str) -> str:
+    where = ", ".join(corpus.unit(u).title for u in corpus.referenced[number])
+    return (f"Article {number} of the Cybersecurity Law is referenced in the draft ({where}), "
+            f"but its text is not included in this document.")
+
+
+def _not_found(number: str, query: str) -> LookupResult:
+    return LookupResult(query, "not_found", note=(
+        f"There is no Article {number} in this document, and the Cybersecurity Law has no article with that "
+        f"number. The draft's amended or added articles are 59, 61, 64, 67, 69, 71 and 72."))
+
+
+def lookup(query: str, corpus: Corpus | None = None) -> LookupResult:
+    """Resolve a citation query against the draft."""
+    corpus = corpus or load()
+    q = parse_query(query)
+    if q is None:
+        return LookupResult(query, "unparsed", note=(
+            "No article number found. Try “Article 69”, “art 59 para 3”, “Art. 71(3)”, "
+            "“old Article 65” or “第六十九条”."))
+    number = str(q.article)
+    art = corpus.articles.get(number)
+    if q.old:
+        return _lookup_old(corpus, q, query)
+    if art is not None and art.text_included:
+        return _found(corpus, q, query, art)
+    if art is not None:
+        note = art.note + (" " + _moved_note(corpus, number) if _moved_note(corpus, number) else "")
+        old = art.old[0].label() if art.old else None
+        return LookupResult(query, "renumbered_only", number, old, note=note)
+    if any(e.old and e.old.article == number for e in corpus.renumbering):
+        return _lookup_old(corpus, q, query)
+    if number in corpus.referenced:
+        return LookupResult(query, "referenced", None, note=_referenced_note(corpus, number))
+    return _unstated(corpus, number, query)

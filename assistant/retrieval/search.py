@@ -1,0 +1,117 @@
+"""Hybrid retrieval: dense (Chroma) + lexical (BM25) fused by reciprocal rank, plus routing.
+
+A question that names an article, paragraph, item or old article number is
+routed straight to those units (through the same parser as the lookup), ahead
+of anything similarity finds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from rank_bm25 import BM25Okapi
+
+from assistant.document.corpus import Corpus, Unit, load
+from assistant.retrieval.index import chunks
+from assistant.retrieval.routing import route
+
+RRF_K = 60
+MODES = ("dense", "lexical", "hybrid")
+_STOP = frozenset(
+    "the a an of and or to in on for is are be by with what which who whom how does do did it its this that these "
+    "those under from as at if any there can i my we our you your me about tell please law draft amendment".split())
+_TOKEN_RE = re.compile(r"[a-z0-9]+|[\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True)
+class Hit:
+    unit: Unit
+    score: float
+    via: str  # "route" | "dense" | "lexical" | "hybrid"
+
+
+# The embedding model and BM25 read English; Chinese questions get the draft's English terms appended.
+GLOSSARY = {
+    "罚款": "fine", "处罚": "penalty punished", "关键信息基础设施": "critical information infrastructure",
+    "网络运营者": "network operator", "运营者": "operator", "负责的主管人员": "directly responsible persons-in-charge",
+    "直接责任人员": "directly liable personnel", "违法所得": "illegal gains", "采购金额": "procurement amount",
+    "特别严重": "particularly serious", "严重后果": "serious consequences", "数据泄露": "data leakage",
+    "拒不改正": "refuses to make corrections", "警告": "warning", "说明": "Explanation", "修订": "revision",
+    "修改": "amendment revision", "指导思想": "ideas guiding the revision key points", "背景": "background",
+    "从轻": "lighter", "减轻": "mitigated", "免予": "exempted", "安全认证": "security certification",
+    "安全审查": "security review", "个人信息": "personal information", "重要数据": "important data",
+    "禁止": "prohibited", "暂停": "suspension", "吊销": "revocation", "营业执照": "business licenses",
+    "网站": "websites", "应用": "applications", "主要内容": "main contents", "境外": "overseas",
+}
+
+
+def expand_query(question: str) -> str:
+    """Append the English terms of any glossary word in a Chinese question."""
+    extra = [en for zh, en in GLOSSARY.items() if zh in question]
+    return f"{question} {' '.join(extra)}" if extra else question
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-case words minus stop words, crude plural stripping; CJK per character."""
+    out = []
+    for tok in _TOKEN_RE.findall(text.lower()):
+        if tok in _STOP:
+            continue
+        if len(tok) > 4 and tok.endswith("s") and not tok.endswith("ss"):
+            tok = tok[:-1]
+        out.append(tok)
+    return out
+
+
+class Retriever:
+    """Dense, lexical and hybrid search over the same chunks."""
+
+    def __init__(self, store: Any, corpus: Corpus | None = None) -> None:
+        self.corpus = corpus or load()
+        self.store = store
+        self.chunks = chunks(self.corpus)
+        self.bm25 = BM25Okapi([tokenize(c.embed_text) for c in self.chunks])
+
+    def dense(self, question: str, k: int) -> list[Hit]:
+        docs = self.store.similarity_search_with_score(question, k=k)
+        return [Hit(self.corpus.unit(d.metadata["unit_id"]), 1.0 - float(s), "dense") for d, s in docs]
+
+    def lexical(self, question: str, k: int) -> list[Hit]:
+        scores = self.bm25.get_scores(tokenize(question))
+        ranked = sorted(range(len(scores)), key=lambda i: -scores[i])[:k]
+        return [Hit(self.corpus.unit(self.chunks[i].id), float(scores[i]), "lexical")
+                for i in ranked if scores[i] > 0]
+
+    def hybrid(self, question: str, k: int) -> list[Hit]:
+        return self._hybrid(question, k)[0]
+
+    def _hybrid(self, question: str, k: int) -> tuple[list[Hit], float]:
+        """Fused hits and the best dense similarity (the relevance gate reuses it: one embedding per query)."""
+        pool = max(k * 3, 12)
+        fused: dict[str, float] = {}
+        dense = self.dense(question, pool)
+        for hits in (dense, self.lexical(question, pool)):
+            for rank, hit in enumerate(hits):
+                fused[hit.unit.id] = fused.get(hit.unit.id, 0.0) + 1.0 / (RRF_K + rank + 1)
+        ranked = sorted(fused.items(), key=lambda kv: -kv[1])[:k]
+        return [Hit(self.corpus.unit(uid), score, "hybrid") for uid, score in ranked], \
+            (dense[0].score if dense else 0.0)
+
+    def search(self, question: str, k: int = 6, mode: str = "hybrid", use_routing: bool = True) -> list[Hit]:
+        """Routed units first, then the ranked hits of the chosen mode, without duplicates."""
+        if mode not in MODES:
+            raise ValueError(f"unknown retrieval mode {mode!r}; choose one of {MODES}")
+        ranked = getattr(self, mode)(expand_query(question), k)
+        return self._with_routes(question, ranked, k, use_routing)
+
+    def search_scored(self, question: str, k: int = 6) -> tuple[list[Hit], float]:
+        """Hybrid search plus the best dense similarity, for the chain's relevance gate."""
+        ranked, best = self._hybrid(expand_query(question), k)
+        return self._with_routes(question, ranked, k, True), best
+
+    def _with_routes(self, question: str, ranked: list[Hit], k: int, use_routing: bool) -> list[Hit]:
+        routed = [Hit(u, 1.0, "route") for u in route(question, self.corpus)] if use_routing else []
+        seen = {h.unit.id for h in routed}
+        return routed + [h for h in ranked if h.unit.id not in seen][: max(k - len(routed), 3)]
