@@ -17,7 +17,18 @@ from assistant.errors import UserError
 Handler = Callable[[argparse.Namespace], int]
 
 
-def _parser() -> argparse.ArgumentParser:
+def _chosen(argv: Sequence[str]) -> str | None:
+    """The command named on the line (the first word not starting with "-"), if it is a known one."""
+    first = next((a for a in argv if not a.startswith("-")), None)
+    return first if first in commands.REGISTRY else None
+
+
+def _parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser; with `only`, just that command gets its arguments.
+
+    Some commands define their arguments in modules with heavier imports (check, eval), so
+    `bands` and `lookup` should not build every other command's arguments to start.
+    """
     parser = argparse.ArgumentParser(
         prog="csl-assistant",
         description="Questions and answers on the Draft Amendment to the Cybersecurity Law of the PRC "
@@ -26,12 +37,14 @@ def _parser() -> argparse.ArgumentParser:
     for name, (help_text, add_args, _) in commands.REGISTRY.items():
         cmd = sub.add_parser(name, help=help_text)
         cmd.add_argument("--json", action="store_true", help="machine-readable output")
-        add_args(cmd)
+        if only in (None, name):
+            add_args(cmd)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = _parser(_chosen(argv)).parse_args(argv)
     handler: Handler = commands.REGISTRY[args.command][2]
     try:
         return handler(args)
