@@ -5,18 +5,19 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Sequence
 from functools import cache, lru_cache
-from pathlib import Path
+from importlib import resources
 
 from langchain_core.prompts import ChatPromptTemplate
 
 from assistant.retrieval.search import Hit
 
-PROMPTS_DIR = Path(__file__).resolve().parent.parent / "data" / "prompts"
+PROMPTS_DIR = resources.files("assistant.data") / "prompts"
 
 
 @cache
 def read(name: str) -> str:
-    return (PROMPTS_DIR / name).read_text(encoding="utf-8").strip()
+    """A prompt file, read through importlib.resources so it is found wherever the package is installed."""
+    return PROMPTS_DIR.joinpath(name).read_text(encoding="utf-8").strip()
 
 
 @lru_cache(maxsize=1)
