@@ -6,6 +6,7 @@ the light-command test runs the real CLI in a subprocess and reads what Python a
 
 from __future__ import annotations
 
+import argparse
 import graphlib
 import os
 import subprocess
@@ -49,6 +50,22 @@ def test_no_module_imports_itself_back() -> None:
         graphlib.TopologicalSorter(deps).prepare()
     except graphlib.CycleError as exc:
         pytest.fail(f"import cycle: {' -> '.join(exc.args[1])}")
+
+
+@pytest.mark.parametrize("command", ["bands", "lookup", "index", "ask", "chat", "check", "eval"])
+def test_each_command_still_gets_its_arguments(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """The CLI builds only the chosen command's arguments; each must still be there when chosen."""
+    from assistant.cli import commands, main
+
+    with pytest.raises(SystemExit) as done:
+        main([command, "--help"])
+    assert done.value.code == 0
+    usage = capsys.readouterr().out
+    assert usage.startswith(f"usage: csl-assistant {command}") and "--json" in usage
+    probe = argparse.ArgumentParser()
+    commands.REGISTRY[command][1](probe)
+    for action in probe._actions:
+        assert not action.option_strings or any(o in usage for o in action.option_strings), action
 
 
 def _imported(argv: list[str], stdin: str = "") -> tuple[set[str], subprocess.CompletedProcess[str]]:
