@@ -39,3 +39,19 @@ def find_zh_refs(text: str) -> list[Ref]:
             out.extend(Ref(str(n)) for n in range(int(out[-1].article) + 1, int(ref.article)))
         out.append(ref)
     return out
+
+
+_RELATIVE_RE = re.compile(rf"前(?P<two>两)?款(?P<items>(?:第{_NUM}项、?)*)")
+
+
+def relative_refs(text: str, article: str, paragraph: int) -> list[Ref]:
+    """'前款' / '前两款' / '前款第一项、第二项' resolved against the paragraph that says them."""
+    out: list[Ref] = []
+    for m in _RELATIVE_RE.finditer(text):
+        items = [zh_int(n) for n in re.findall(rf"第({_NUM})项", m.group("items"))]
+        if items:
+            out += [Ref(article, paragraph - 1, n) for n in items]
+        else:
+            back = 2 if m.group("two") else 1
+            out += [Ref(article, paragraph - k) for k in range(back, 0, -1)]
+    return out
