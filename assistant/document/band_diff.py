@@ -107,7 +107,7 @@ def band_links() -> tuple[BandLink, ...]:
 
 def links_for_draft_article(article: str) -> list[BandLink]:
     """Band rows of one draft article (and the new adopted bands of the article that carries it)."""
-    carried = set(alignment().articles.get(article, ()))
+    carried = {u for p in alignment().for_draft_article(article) for u in p.adopted_units}
     return [link for link in band_links()
             if (link.draft and link.draft.article == article)
-            or (link.draft is None and link.adopted and link.adopted.article in carried)]
+            or (link.draft is None and link.adopted and link.adopted.unit_id in carried)]
