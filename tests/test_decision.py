@@ -70,7 +70,8 @@ UNIT_IDS = [
 def test_adopted_units_have_stable_ids(decision):
     assert [u.id for u in decision.units() if u.source == "adopted"] == UNIT_IDS
     assert [u.id for u in decision.units() if u.source == "decision"] == \
-        [f"decision.item{n}" for n in range(1, 15)] + ["decision.commencement", "decision.republication"]
+        ["decision.order", *[f"decision.item{n}" for n in range(1, 15)], "decision.commencement",
+         "decision.republication"]
 
 
 def test_full_text_only_where_the_decision_gives_it(decision):
@@ -118,3 +119,9 @@ def test_zh_refs_expand_ranges_and_read_paragraphs_and_items():
 
     assert find_zh_refs("违反本法第二十四条第三款、第四十三条至第四十五条规定，第六十九条第一项") == [
         Ref("24", 3), Ref("43"), Ref("44"), Ref("45"), Ref("69", item=1)]
+
+
+def test_order_unit_states_adoption_and_commencement(decision):
+    text = decision.unit("decision.order").text
+    assert text.startswith("中华人民共和国主席令第六十一号") and "2025年10月28日通过" in text
+    assert text.endswith("自2026年1月1日起施行。")

@@ -227,6 +227,9 @@ def parse(raw: str) -> Decision:
     items = tuple(i for i, _ in parsed)
     articles = dict(sorted(((a.number, a) for _, a in parsed), key=lambda kv: int(kv[0])))
     units = {u.id: u for a in articles.values() for u in a.units}
+    order_end = next(i for i, line in enumerate(preamble) if "起施行" in line) + 1
+    units["decision.order"] = Unit("decision.order", "decision_clause", "decision",
+                                   "Presidential Order promulgating the Decision", "".join(preamble[:order_end]))
     units.update({u.id: u for u in map(_item_unit, items)})
     closing_text = closing[0]
     units["decision.commencement"] = Unit("decision.commencement", "decision_clause", "decision",
