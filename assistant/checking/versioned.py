@@ -201,3 +201,26 @@ def check_versioned(text: str, default: Version = Version.ADOPTED, cited: Sequen
                 verdict, fix = _verify(claim, side, articles)
             out.append(VersionedClaim(claim, side, verdict, fix, tuple(sorted(articles))))
     return VersionedReport(all(c.verdict is Verdict.VERIFIED for c in out), tuple(out))
+
+
+FIGURES = ("amount", "range", "bound", "multiple", "multiple_range")
+NEGATED_RE = re.compile(r"\bnot (?:the|yet|in) (?:law )?in force\b|\bnot the law\b", re.I)
+
+
+def in_force_verdicts(text: str) -> dict[tuple[int, int], VersionedClaim]:
+    """Verdicts for the figures of lines that present themselves as the law in force (by span).
+
+    The general checker verifies against the draft; it hands these figures to the
+    adopted bands instead, so a draft figure called 'the law in force' is contradicted
+    with the adopted figure as the correction.
+    """
+    out: dict[tuple[int, int], VersionedClaim] = {}
+    for start, end in _lines(text):
+        line = text[start:end]
+        if DRAFT_RE.search(line) or NEGATED_RE.search(line) or not IN_FORCE_RE.search(line):
+            continue
+        for claim in check_versioned(line).claims:
+            if claim.claim.kind in FIGURES:
+                c = claim.claim
+                out[(start + c.start, start + c.end)] = claim
+    return out
