@@ -13,13 +13,14 @@ import time
 
 from assistant.answering.adopted_reading import EFFECTIVE_RE, MAX_RE, Target, read, targets
 from assistant.answering.records import Answer, Citation
-from assistant.checking.versioned import check_versioned
+from assistant.checking.versioned import NOT_COVERED, check_versioned
 from assistant.document import adopted_bands, corpus, decision, fines
 from assistant.document.adopted_bands import AdoptedBand
 from assistant.document.alignment import alignment
 from assistant.document.band_diff import BandChange, BandLink, band_links, links_for_draft_article
 from assistant.document.frames import Frame
 from assistant.document.kinds import Subject, Version, Want
+from assistant.document.refs_zh import find_zh_refs
 from assistant.document.zh_terms import TIER_EN, WORKING_TRANSLATION
 from assistant.retrieval.adopted_search import searcher
 
@@ -27,6 +28,7 @@ __all__ = ["answer", "compose", "note_for_draft_answer"]
 
 HEADER = ("Law in force: the Cybersecurity Law as amended by the NPC Standing Committee's Decision of "
           "28 October 2025, in force from 1 January 2026 [decision.order].")
+SPECIFIC_SCORE = 5.0  # BM25 score above which a question is about one provision's conduct (not "all changes")
 MARKER_RE = re.compile(r"\s?\[(?P<id>(?:adopted|decision|art|amend)[a-z0-9.]*)\]")
 GAINS_RE = re.compile(r"\b(?:no|without|zero|nil)\b[^.?]{0,20}\bgains\b|没有违法所得|无违法所得", re.I)
 GAINS_AMOUNT_RE = re.compile(r"([\d,]+)\s*(?:yuan|元)[^.?]{0,30}gains|gains[^.?]{0,30}?([\d,]+)\s*(?:yuan|元)", re.I)
@@ -128,6 +130,9 @@ def diff_lines(draft_article: str) -> list[str]:
         if moves:
             lines.append("Draft cross-references renumbered: " + ", ".join(
                 f"{m.draft.short()} -> {m.adopted.short()}" for m in moves) + ".")
+        if link.draft_unit is None and link.adopted_quotes:
+            item = decision.load().articles[link.adopted_article or ""].item if link.adopted_article else None
+            lines += [f"Law in force [decision.item{item}]: 「{link.adopted_quotes[0]}」"] if item else []
         if link.draft_unit and not link.adopted_units:
             lines.append(f"This draft provision has no counterpart in the law in force [{link.draft_unit}].")
         elif link.draft_unit and not fines.table().for_article(draft_article):
@@ -142,7 +147,23 @@ def _quote_lines(article: str) -> list[str]:
     if not art.units:
         return [f"Article {article} of the law in force: the Decision changes it without restating it "
                 f"[{item.id}]: 「{item.text}」"]
-    return [f"Article {article} of the law in force [{u.id}]: 「{u.text}」" for u in art.units]
+    how = [f"How the Decision changes it [{item.id}]: 「{item.text.split('：')[0]}」"]
+    return how + [f"Article {article} of the law in force [{u.id}]: 「{u.text}」" for u in art.units]
+
+
+def _via_citing(found: list[Target], lines: list[str]) -> list[Target]:
+    """An untouched article that a provision of the Decision cites ('in violation of Article 28'): that provision."""
+    dec, out = decision.load(), []
+    for t in found:
+        citing = [u for u in dec.units() if u.source == "adopted" and t.adopted and t.adopted not in dec.articles
+                  and any(r.article == t.adopted for r in find_zh_refs(u.text))]
+        if not citing:
+            out.append(t)
+            continue
+        lines.append(f"Article {t.adopted} of the law in force is {NOT_COVERED} (the Decision does not amend it); "
+                     f"it is cited by [{citing[0].id}].")
+        out += [Target(a, None, None, "content") for a in dict.fromkeys(u.article for u in citing)]
+    return list(dict.fromkeys(out))
 
 
 def _not_in_documents(article: str) -> str:
@@ -152,7 +173,8 @@ def _not_in_documents(article: str) -> str:
 
 def _facts() -> list[str]:
     return ["The amendment was adopted on 28 October 2025 and is in force from 1 January 2026 "
-            "[decision.order][decision.commencement]. The March 2025 text is the draft published for comment.",
+            "[decision.order][decision.commencement]. The March 2025 text is the draft published for comment. "
+            "Neither text sets any other date of application.",
             f"Official text: 「{decision.load().unit('decision.commencement').text}」"]
 
 
@@ -161,6 +183,8 @@ def _resolve(question: str, frame: Frame) -> list[Target]:
     if named or (EFFECTIVE_RE.search(question) and not frame.wants):
         return named
     hits = searcher().search(question, k=4)
+    if Want.COMPARE in frame.wants and (not hits or hits[0].score < SPECIFIC_SCORE):
+        return []  # "what changed?" about no conduct in particular: the overview answers
     if Want.HOW_MUCH in frame.wants:
         hits = [h for h in hits if adopted_bands.table().effective_for(h.unit.article or "")] or hits
     return [Target(hits[0].unit.article, None, None, "content")] if hits else []
@@ -173,9 +197,10 @@ def compose(question: str) -> tuple[str, bool]:
     lines: list[str] = [HEADER]
     known = decision.load().articles
     if Want.COMPARE in frame.wants and not found:
-        return "\n".join([HEADER, *overview_lines(), WORKING_TRANSLATION]), False
+        return "\n".join([HEADER, *overview_lines(frame), WORKING_TRANSLATION]), False
     if EFFECTIVE_RE.search(question) or not found:
         lines += _facts()
+    found = _via_citing(found, lines)
     missing = [t for t in found if t.adopted and t.adopted not in known]
     if missing and len(missing) == len(found):
         hint = [f"Draft Article {a.number} is Article {', '.join(alignment().articles[a.number])} of the law in force."
@@ -186,11 +211,11 @@ def compose(question: str) -> tuple[str, bool]:
         if Want.COMPARE in frame.wants and target.draft:
             lines += diff_lines(target.draft)
         elif Want.COMPARE in frame.wants and target.adopted:
-            lines += [row for d in aligned_drafts(target.adopted) for row in diff_lines(d)] or \
-                [f"Article {target.adopted} of the law in force has no counterpart in the draft."]
+            rows = [row for d in aligned_drafts(target.adopted) for row in diff_lines(d)]
+            lines += rows or [f"Article {target.adopted} of the law in force has no counterpart in the March 2025 "
+                              "text.", *_quote_lines(target.adopted)]
         if target.draft and Want.COMPARE not in frame.wants:
-            lines += [row for row in diff_lines(target.draft)[:1]]
-            lines += [r for r in diff_lines(target.draft) if "no counterpart" in r]
+            lines += [r for r in diff_lines(target.draft) if not r.startswith(("-", "  "))]
         if target.adopted in known and Want.COMPARE not in frame.wants:
             fines_here = fine_lines(target.adopted, frame, question) if Want.HOW_MUCH in frame.wants else []
             lines += fines_here or _quote_lines(target.adopted)
@@ -198,13 +223,19 @@ def compose(question: str) -> tuple[str, bool]:
     return "\n".join(dict.fromkeys(lines)), False
 
 
-def overview_lines() -> list[str]:
-    """Every draft article with what the law in force did to it: only the rows that differ."""
+def overview_lines(frame: Frame) -> list[str]:
+    """Every draft article with what the law in force did to it: only the rows that differ (for whom it asks)."""
     lines = []
+    subjects = {s.value for s in frame.subjects} if len(frame.subjects) == 1 else {"entity", "individual"}
     for draft_article in alignment().articles:
         rows = diff_lines(draft_article)
-        lines.append(rows[0])
-        lines += [r for r in rows[1:] if not r.startswith(("- Unchanged", "Draft cross-references"))]
+        skip = ("- Unchanged", "Draft cross-references", "  ", "Law in force [")
+        kept = [r for r in rows[1:] if not r.startswith(skip)
+                and (r.startswith(("- Changed", "- New")) or len(subjects) == 2)
+                and (not r.startswith(("- Changed", "- New")) or any(f"({s}," in r for s in subjects))]
+        paired = [x for r in kept for x in ([r, rows[rows.index(r) + 1]] if r.startswith("- Changed") else [r])]
+        if paired or len(subjects) == 2:
+            lines += [rows[0], *paired]
     added = [a.number for a in decision.load().articles.values() if a.number not in
              {x for adopted in alignment().articles.values() for x in adopted}]
     lines.append("Also changed by the Decision (not in the March 2025 text): "

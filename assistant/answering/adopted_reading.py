@@ -32,6 +32,8 @@ COMPARE_RE = re.compile(
     r"still the same|same as (?:in )?the draft|kept|survived?|dropped|removed|do to|happened to|became of|"
     r"from the draft|since the draft)\b"
     r"|变化|区别|不同|变动|改动|相比|对比|一致|删除了", re.I)
+AFTER_DRAFT_RE = re.compile(r"\b(?:from|since|than|after) the (?:second[- ]round )?draft\b|与草案|和草案|草案相比",
+                            re.I)
 FINE_RE = re.compile(r"\b(?:fines?|fined|penalt\w*|punish\w*|how much|yuan|rmb|sanction\w*|liab\w*)\b"
                      r"|罚款|处罚|罚|多少钱|万元", re.I)
 MAX_RE = re.compile(r"\b(?:maximum|highest|most|largest|biggest|top|cap|ceiling)\b|最高|上限|最多", re.I)
@@ -52,8 +54,8 @@ TIER_CUES: tuple[tuple[Tier, re.Pattern[str]], ...] = (
 )
 DRAFT_ART_RE = re.compile(r"\bdraft(?:'s)?\s+art(?:icle|\.)?\s*(\d+)|\bart(?:icle|\.)?\s*(\d+)\s+of\s+the\s+draft|"
                           r"草案第([零一二三四五六七八九十百]+)条", re.I)
-OLD_ART_RE = re.compile(r"\b(?:old|former|original|current[- ]law|2016|previous)\s+art(?:icle|\.)?\s*(\d+)|"
-                        r"原第([零一二三四五六七八九十百]+)条", re.I)
+OLD_ART_RE = re.compile(r"\b(?:old|former|original|current[- ]law|2016|previous)(?:\s+law(?:'s)?)?\s+art(?:icle|\.)?"
+                        r"\s*(\d+)|原(?:网络安全法)?第([零一二三四五六七八九十百]+)条", re.I)
 ART_RE = re.compile(r"\bart(?:icle|\.)?\s*(\d+)(?:\s*\((\d+)\)|,?\s*paragraph\s*(\d+))?|"
                     r"第([零一二三四五六七八九十百]+)条(?:第([零一二三四五六七八九十]+)款)?", re.I)
 
@@ -72,6 +74,8 @@ def read_version(question: str) -> Version | None:
     """ADOPTED for the law in force, a date of effect or the difference from it; DRAFT when only the draft is named."""
     if IN_FORCE_RE.search(question) or EFFECTIVE_RE.search(question):
         return Version.ADOPTED
+    if COMPARE_RE.search(question) and AFTER_DRAFT_RE.search(question):
+        return Version.ADOPTED  # "what changed from the draft": measured against what came after it
     return Version.DRAFT if re.search(r"\bdraft\b|草案", question, re.I) else None
 
 

@@ -70,6 +70,7 @@ def line_version(line: str, default: Version) -> Version:
 QUOTE_RE = re.compile(r"「(?P<q>[^」]+)」")
 ARROW_RE = re.compile(r"->|→")
 NOT_COVERED = "not in these documents"
+LABEL_SPAN_RE = re.compile(r"\[(?:Adopted Art\.|Draft |Decision)[^\]]*\]")
 
 
 def _quoted_verbatim(text: str) -> list[tuple[int, int]]:
@@ -179,7 +180,7 @@ def _verify(claim: Claim, version: Version, articles: set[str]) -> tuple[Verdict
 def check_versioned(text: str, default: Version = Version.ADOPTED, cited: Sequence[str] = ()) -> VersionedReport:
     """Verify every numeric claim of `text`, line by line, against the version each line is about."""
     claims = extract_claims(text)
-    quoted = _quoted_verbatim(text)
+    quoted = _quoted_verbatim(text) + [m.span() for m in LABEL_SPAN_RE.finditer(text)]
     out: list[VersionedClaim] = []
     for start, end in _lines(text):
         mine = [c for c in claims if start <= c.start < max(end, start + 1)]
@@ -194,7 +195,7 @@ def check_versioned(text: str, default: Version = Version.ADOPTED, cited: Sequen
         for claim in mine:
             side = _side(text, start, claim.start, version)
             if any(s <= claim.start and claim.end <= e for s, e in quoted):
-                verdict, fix = Verdict.VERIFIED, None  # quoted verbatim from the Decision
+                verdict, fix = Verdict.VERIFIED, None  # quoted verbatim from the Decision, or a citation label
             elif claim.kind == "article" and NOT_COVERED in line:
                 verdict, fix = Verdict.VERIFIED, None  # the line says the article is not in the documents
             else:

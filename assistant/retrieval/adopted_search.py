@@ -33,7 +33,7 @@ EXTRA = (("fine", "罚款"), ("penalt", "处罚"), ("warning", "警告"), ("sell
          ("uncertified", "安全认证"), ("untested", "安全检测"), ("certification", "认证"), ("artificial", "人工智能"),
          ("ai", "人工智能"), ("party", "中国共产党"), ("foreign", "境外"), ("freez", "冻结"), ("police", "公安机关"),
          ("public security", "公安"), ("civil code", "民法典"), ("manager", "主管人员"), ("cii", "关键信息基础设施"),
-         ("individual", "责任人员"))
+         ("individual", "责任人员"), ("leak", "泄露"), ("organi", "组织"), ("endanger", "危害"))
 
 
 def _words(text: str) -> list[str]:
