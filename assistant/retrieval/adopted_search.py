@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+import cn2an
 from rank_bm25 import BM25Okapi
 
 from assistant.document import corpus, decision
@@ -56,15 +57,20 @@ def bilingual(text: str) -> str:
     return " ".join([text, *extra])
 
 
+def _heading(unit: Unit) -> str:
+    """The unit's own article number, as a question would write it (第六十九条 / Article 69)."""
+    return f"第{cn2an.an2cn(int(unit.article or 0))}条 Article {unit.article}"
+
+
 def _document(unit: Unit, glossed: bool) -> str:
     if not glossed:
-        return unit.text
+        return f"{_heading(unit)} {unit.text}"
     draft = corpus.load()
     english = [draft.unit(d).text for d in alignment().draft_units_for(unit.id)]
     terms = [en for en, zh in TERM_PAIRS if zh in unit.text]
     with contextlib.suppress(ValueError):  # a unit that names no party has no 'who'
         terms.append(who_en(unit.text[:30]))
-    return " ".join([unit.text, unit.title, *terms, *english])
+    return " ".join([_heading(unit), unit.text, unit.title, *terms, *english])
 
 
 @dataclass(frozen=True)
