@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import time
 
-from assistant.answering.adopted_reading import EFFECTIVE_RE, MAX_RE, Target, read, targets
+from assistant.answering.adopted_reading import EFFECTIVE_RE, MAX_RE, MONEY_RE, Target, read, targets
 from assistant.answering.records import Answer, Citation
 from assistant.checking.versioned import NOT_COVERED, check_versioned
 from assistant.document import adopted_bands, corpus, decision, fines
@@ -185,7 +185,7 @@ def _resolve(question: str, frame: Frame) -> list[Target]:
     hits = searcher().search(question, k=4)
     if Want.COMPARE in frame.wants and (not hits or hits[0].score < SPECIFIC_SCORE):
         return []  # "what changed?" about no conduct in particular: the overview answers
-    if Want.HOW_MUCH in frame.wants:
+    if MONEY_RE.search(question):  # a question about money: the provisions that set fines
         hits = [h for h in hits if adopted_bands.table().effective_for(h.unit.article or "")] or hits
     return [Target(hits[0].unit.article, None, None, "content")] if hits else []
 
@@ -200,7 +200,8 @@ def compose(question: str) -> tuple[str, bool]:
         return "\n".join([HEADER, *overview_lines(frame), WORKING_TRANSLATION]), False
     if EFFECTIVE_RE.search(question) or not found:
         lines += _facts()
-    found = _via_citing(found, lines)
+    if Want.HOW_MUCH in frame.wants:  # conduct named by the article it violates: the provision punishing it
+        found = _via_citing(found, lines)
     missing = [t for t in found if t.adopted and t.adopted not in known]
     if missing and len(missing) == len(found):
         hint = [f"Draft Article {a.number} is Article {', '.join(alignment().articles[a.number])} of the law in force."

@@ -16,11 +16,11 @@ from assistant.document.frames import Frame
 from assistant.document.kinds import Subject, Tier, Version, Want
 from assistant.document.refs import Ref
 
-__all__ = ["Target", "read", "read_version", "targets"]
+__all__ = ["MONEY_RE", "Target", "read", "read_version", "targets"]
 
 IN_FORCE_RE = re.compile(
     r"\b(?:adopted|enacted|final (?:version|law|text|amendment)|as passed|passed (?:law|version)|in force now|"
-    r"currently in force|law in force|in force today|now in force|in force since|in force from|"
+    r"currently in force|law in force|in force|in force today|now in force|in force since|in force from|"
     r"october 2025|oct\.? 2025|2026|as amended in 2025|amended law|current version of the law|decision of the npc|"
     r"npc standing committee decision|presidential order)\b"
     r"|正式通过|最终通过|2026年|现行|修改后的|施行的|决定|主席令|生效的", re.I)
@@ -36,6 +36,7 @@ AFTER_DRAFT_RE = re.compile(r"\b(?:from|since|than|after) the (?:second[- ]round
                             re.I)
 FINE_RE = re.compile(r"\b(?:fines?|fined|penalt\w*|punish\w*|how much|yuan|rmb|sanction\w*|liab\w*)\b"
                      r"|罚款|处罚|罚|多少钱|万元", re.I)
+MONEY_RE = re.compile(r"\b(?:fines?|fined|how much|yuan|rmb|range)\b|罚款|万元|多少钱", re.I)
 MAX_RE = re.compile(r"\b(?:maximum|highest|most|largest|biggest|top|cap|ceiling)\b|最高|上限|最多", re.I)
 RENUMBER_RE = re.compile(r"\b(?:which article|what article|article number|renumber\w*|now numbered|became|"
                          r"number now|correspond\w*)\b|第几条|哪一条|改为第", re.I)
