@@ -106,7 +106,9 @@ class Assistant:
     # -- finishing ---------------------------------------------------------------------------
     def _finish(self, state: _State, started: float) -> Answer:
         if _about_adopted(state):  # the law in force: the adopted-law answerer, checked against the adopted bands
-            return adopted.answer(state.question, self.backend, state.standalone)
+            answer = adopted.answer(state.question, self.backend, state.standalone)
+            ignored = ("Instructions inside the question were ignored; the answer rests only on the document.",)
+            return replace(answer, notices=ignored if state.decision and state.decision.injection else ())
         retrieved = tuple(h.unit.id for h in state.hits or [])
         answer, report = self._checked(state.draft, state, retrieved, grounded=not self.generative)
         notices: list[str] = []
