@@ -38,3 +38,12 @@ def test_bigrams_cut_chinese_runs_and_keep_english_words():
 ])
 def test_top_hit(question, article):
     assert searcher().search(question, 1)[0].unit.article == article
+
+
+def test_adopted_chunks_carry_version_metadata():
+    from assistant.retrieval.adopted_search import adopted_chunks
+
+    chunks = adopted_chunks()
+    assert len(chunks) == 22 and {c.metadata["version"] for c in chunks} == {"adopted"}
+    art63 = next(c for c in chunks if c.id == "adopted.art63.p1")
+    assert art63.embed_text.startswith("第六十三条 Article 63") and "critical network equipment" in art63.embed_text

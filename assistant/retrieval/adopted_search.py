@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import cn2an
 from rank_bm25 import BM25Okapi
@@ -21,9 +22,13 @@ from rank_bm25 import BM25Okapi
 from assistant.document import corpus, decision
 from assistant.document.alignment import alignment
 from assistant.document.corpus import Unit
+from assistant.document.kinds import Version
 from assistant.document.zh_terms import TERM_PAIRS, who_en
 
-__all__ = ["AdoptedSearch", "METHODS", "searcher", "tokens_bigram", "tokens_unigram"]
+if TYPE_CHECKING:
+    from assistant.retrieval.index import Chunk
+
+__all__ = ["AdoptedSearch", "METHODS", "adopted_chunks", "searcher", "tokens_bigram", "tokens_unigram"]
 
 _CJK_RUN_RE = re.compile(r"[\u4e00-\u9fff]+")
 _WORD_RE = re.compile(r"[a-z][a-z0-9]+|\d+")
@@ -73,6 +78,16 @@ def _document(unit: Unit, glossed: bool) -> str:
     return " ".join([_heading(unit), unit.text, unit.title, *terms, *english])
 
 
+def adopted_chunks(glossed: bool = True) -> list[Chunk]:
+    """The adopted units as index chunks, each marked `version: adopted` (the draft's chunks are the draft's)."""
+    from assistant.retrieval.index import Chunk  # the record only; importing it here keeps this module light
+
+    units = [u for u in decision.load().units() if u.source == "adopted"]
+    return [Chunk(u.id, u.text, _document(u, glossed),
+                  {"unit_id": u.id, "version": Version.ADOPTED.value, "source": u.source, "article": u.article or "",
+                   "paragraph": u.paragraph or 0, "item": u.item or 0, "title": u.title}) for u in units]
+
+
 @dataclass(frozen=True)
 class AdoptedHit:
     unit: Unit
@@ -83,9 +98,10 @@ class AdoptedSearch:
     """BM25 over the adopted article units (not the Decision's item wording, which repeats them)."""
 
     def __init__(self, tokenizer: Callable[[str], list[str]] = tokens_bigram, glossed: bool = True) -> None:
-        self.units = [u for u in decision.load().units() if u.source == "adopted"]
+        self.chunks = adopted_chunks(glossed)
+        self.units = [decision.load().unit(c.id) for c in self.chunks]
         self.tokenizer, self.glossed = tokenizer, glossed
-        self.bm25 = BM25Okapi([tokenizer(_document(u, glossed)) for u in self.units])
+        self.bm25 = BM25Okapi([tokenizer(c.embed_text) for c in self.chunks])
 
     def search(self, question: str, k: int = 5) -> list[AdoptedHit]:
         query = bilingual(question) if self.glossed else question
