@@ -22,3 +22,17 @@ def test_question_sets_pass_above_the_floor(grounded):
     assert removed == []  # the grounded composer only writes figures the checker can verify
     assert summary["errors"] == 0
     assert summary["pass_rate"] >= PASS_RATE_FLOOR, failing
+
+
+ADOPTED_FLOOR = 0.95
+
+
+def test_adopted_law_set_passes_above_its_floor(grounded):
+    """Questions on the law in force and on what changed from the draft (English and Chinese)."""
+    cases, errors = load_cases([EVALS / "adopted.jsonl"])
+    assert not errors and len(cases) >= 60
+    assert sum(1 for c in cases if any("\u4e00" <= ch <= "\u9fff" for ch in c.question)) >= 15
+    results = run_cases(cases, grounded.ask)
+    summary = summarise(results)
+    assert summary["unverified_shown_rate"] == 0.0 and summary["errors"] == 0
+    assert summary["pass_rate"] >= ADOPTED_FLOOR, [(r.case.id, r.failures) for r in results if not r.passed]

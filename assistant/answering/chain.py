@@ -17,7 +17,7 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.output_parsers import StrOutputParser
 from langchain_core.runnables import Runnable, RunnableLambda
 
-from assistant.answering import scope
+from assistant.answering import adopted, scope
 from assistant.answering.citations import render_and_collect
 from assistant.answering.condense import condense, split_followup
 from assistant.answering.grounded import GroundedChatModel
@@ -25,6 +25,7 @@ from assistant.answering.prompts import answer_prompt, context_block, refusal, r
 from assistant.answering.records import Answer
 from assistant.checking import checker
 from assistant.document.corpus import Corpus, load
+from assistant.document.kinds import Version
 from assistant.retrieval.search import Hit, Retriever
 
 Turn = dict[str, str]
@@ -65,7 +66,7 @@ class Assistant:
         return state
 
     def _retrieve(self, state: _State) -> _State:
-        if state.decision and state.decision.refuse:
+        if state.decision and (state.decision.refuse or _about_adopted(state)):
             state.hits = []
             return state
         state.hits, best = self.retriever.search_scored(state.standalone, k=self.top_k)
@@ -81,6 +82,8 @@ class Assistant:
         return best_similarity < UNRELATED_BELOW
 
     def _generate(self, state: _State) -> _State:
+        if _about_adopted(state):
+            return state  # answered from the Decision in _finish
         if state.decision and state.decision.refuse:
             state.draft, state.refused = refusal(state.decision.reason), True
             return state
@@ -102,6 +105,10 @@ class Assistant:
 
     # -- finishing ---------------------------------------------------------------------------
     def _finish(self, state: _State, started: float) -> Answer:
+        if _about_adopted(state):  # the law in force: the adopted-law answerer, checked against the adopted bands
+            answer = adopted.answer(state.question, self.backend, state.standalone)
+            ignored = ("Instructions inside the question were ignored; the answer rests only on the document.",)
+            return replace(answer, notices=ignored if state.decision and state.decision.injection else ())
         retrieved = tuple(h.unit.id for h in state.hits or [])
         answer, report = self._checked(state.draft, state, retrieved, grounded=not self.generative)
         notices: list[str] = []
@@ -127,6 +134,8 @@ class Assistant:
             text = _strip_unverified(answer.text, report)
             report = checker.check_answer(text, question=state.standalone, cited=[c.unit_id for c in answer.citations])
             answer = replace(answer, text=text, check=report.as_dict())
+        if state.decision and state.decision.version is None and not state.refused:
+            notices += [n for n in [adopted.note_for_draft_answer([c.unit_id for c in answer.citations])] if n]
         return replace(answer, notices=tuple(notices) + answer.notices, ok=report.ok, refused=state.refused,
                        latency_ms=(time.perf_counter() - started) * 1000)
 
@@ -166,7 +175,7 @@ class Assistant:
         started = time.perf_counter()
         state = (RunnableLambda(self._prepare) | RunnableLambda(self._retrieve)).invoke(
             _State(question, list(history or [])))
-        if (state.decision and state.decision.refuse) or not self.generative:
+        if (state.decision and state.decision.refuse) or _about_adopted(state) or not self.generative:
             state = self._generate(state)
         else:
             parts: list[str] = []
@@ -181,6 +190,11 @@ class Assistant:
                 state.model_error = f"{type(exc).__name__}: {str(exc)[:200]}"
                 state.draft, state.refused = self._run_model(self._grounded, state)
         yield self._finish(state, started)
+
+
+def _about_adopted(state: _State) -> bool:
+    """The question reads as being about the law in force (or its difference from the draft)."""
+    return bool(state.decision and not state.decision.refuse and state.decision.version is Version.ADOPTED)
 
 
 def _fallback_notice(report: Any) -> str:

@@ -9,7 +9,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from assistant.answering.adopted_reading import read_version
 from assistant.config import MAX_QUESTION_CHARS
+from assistant.document.kinds import Version
 from assistant.errors import QuestionError
 
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
@@ -47,8 +49,9 @@ DOMAIN_RE = re.compile(
 @dataclass(frozen=True)
 class ScopeDecision:
     refuse: bool
-    reason: str = ""  # "adopted_law" | "effective_date" | "other_law" | "unrelated" | "prompt_leak"
+    reason: str = ""  # "other_law" | "unrelated" | "prompt_leak" | ...
     injection: bool = False
+    version: Version | None = None  # ADOPTED: answered from the Decision (answering/adopted.py)
 
 
 def normalise(question: str) -> str:
@@ -77,16 +80,17 @@ def decide(question: str, context: str = "") -> ScopeDecision:
     injection = bool(INJECTION_RE.search(question))
     if LEAK_RE.search(question):
         return ScopeDecision(True, "prompt_leak", True)
-    if ADOPTED_RE.search(question):
-        return ScopeDecision(True, "adopted_law", injection)
-    if EFFECTIVE_RE.search(question) and not re.search(r"\b(?:did|since|2017|original|first)\b", question, re.I):
-        return ScopeDecision(True, "effective_date", injection)
+    version = read_version(question)
+    if EFFECTIVE_RE.search(question) and re.search(r"\b(?:did|since|2017|original|first)\b", question, re.I):
+        version = None  # when the 2016 law came into force: the Explanation answers
     if OTHER_VERSION_RE.search(question):
         return ScopeDecision(True, "other_version", injection)
     if NOT_STATED_RE.search(question):
         return ScopeDecision(True, "not_stated", injection)
     if OTHER_LAW_RE.search(question) and not CSL_RE.search(question):
         return ScopeDecision(True, "other_law", injection)
+    if version is Version.ADOPTED:
+        return ScopeDecision(False, "", injection, Version.ADOPTED)
     if not DOMAIN_RE.search(question):
         return ScopeDecision(True, "unrelated", injection)
-    return ScopeDecision(False, "", injection)
+    return ScopeDecision(False, "", injection, version)

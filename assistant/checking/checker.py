@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.checking import facts
+from assistant.checking import facts, versioned
 from assistant.checking import fines as fines_check
 from assistant.checking.claims import Claim, extract_claims
 from assistant.checking.context import AnswerContext
@@ -93,6 +93,17 @@ DISPATCH: dict[str, Callable[[AnswerContext, int], Verdict]] = {
 }
 
 
+def _versioned(text: str, checked: list[CheckedClaim]) -> list[CheckedClaim]:
+    """Figures a sentence presents as the law in force are judged against the adopted bands (checking/versioned)."""
+    adopted = versioned.in_force_verdicts(text)
+    out = []
+    for c in checked:
+        v = adopted.get((c.claim.start, c.claim.end))
+        out.append(c if v is None else CheckedClaim(c.claim, v.verdict.value, tuple((e, "") for e in v.evidence),
+                                                    v.correction))
+    return out
+
+
 def check_answer(text: str, question: str | None = None, cited: Sequence[str] | None = None) -> CheckReport:
     """Verify every numeric claim of `text` against the draft.
 
@@ -108,4 +119,5 @@ def check_answer(text: str, question: str | None = None, cited: Sequence[str] | 
         v = DISPATCH[claim.kind](ctx, i)
         correction = v.correction if v.verdict == fines_check.CONTRADICTED else None
         checked.append(CheckedClaim(claim, v.verdict, v.evidence, correction))
+    checked = _versioned(text, checked)
     return CheckReport(all(c.verdict == VERIFIED for c in checked), tuple(checked))

@@ -20,6 +20,8 @@ def _emit(args: argparse.Namespace, data: object, text: str) -> None:
 def _bands_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--article", help="only this article (new numbering)")
     p.add_argument("--subject", choices=("entity", "individual"))
+    p.add_argument("--version", choices=("draft", "adopted"), default="draft",
+                   help="draft (March 2025, default) or adopted (the law in force from 1 January 2026)")
 
 
 def _band_row(band: fines.FineBand) -> str:
@@ -29,6 +31,10 @@ def _band_row(band: fines.FineBand) -> str:
 
 
 def _bands(args: argparse.Namespace) -> int:
+    if getattr(args, "version", "draft") == "adopted":
+        from assistant.cli import versions
+
+        return versions.adopted_bands_command(args)
     table = fines.table()
     bands = [b for b in table.bands if (args.article in (None, b.article))
              and (args.subject in (None, b.subject))]
@@ -56,6 +62,16 @@ def _lookup(args: argparse.Namespace) -> int:
     text = result.note + ("\n\n" + result.text if result.text else "")
     _emit(args, result.as_dict(), text)
     return 0 if result.ok else 2
+
+
+def _diff_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("article", help="a draft article number, e.g. 59 (shown against adopted Article 61)")
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from assistant.cli import versions
+
+    return versions.diff_command(args)
 
 
 def _index_args(p: argparse.ArgumentParser) -> None:
@@ -127,6 +143,7 @@ Command = tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argpar
 REGISTRY: dict[str, Command] = {
     "bands": ("list the fine bands stated in the draft", _bands_args, _bands),
     "lookup": ("look up an article, paragraph or item, or an old article number", _lookup_args, _lookup),
+    "diff": ("a draft article against the adopted law, figure by figure", _diff_args, _diff),
     "index": ("build or inspect the Chroma index", _index_args, _index),
     "ask": ("answer a question (or JSON lines with --jsonl)", _ask_args, _ask),
     "chat": ("interactive chat in the terminal", _chat_args, _chat),

@@ -79,6 +79,11 @@ def articles_of_unit(unit_id: str) -> set[str]:
 
     if unit_id.startswith("expl."):
         return {"explanation"}
+    if unit_id.startswith(("adopted.", "decision.")):  # the law in force: "adopted:63"; the Decision's clauses
+        from assistant.document.decision import load as load_decision
+
+        unit = load_decision().unit(unit_id) if load_decision().has_unit(unit_id) else None
+        return {f"adopted:{unit.article}"} if unit and unit.article else {"decision"}
     corpus = load()
     if not corpus.has_unit(unit_id):
         return set()

@@ -1,0 +1,73 @@
+"""The adopted-law answerer: which version, which article, which figures, and that every figure checks."""
+
+import pytest
+
+from assistant.answering.adopted import answer, note_for_draft_answer
+from assistant.answering.adopted_reading import read, read_version, targets
+from assistant.document.kinds import Subject, Tier, Version, Want
+
+
+@pytest.mark.parametrize(("question", "version"), [
+    ("Under the law in force, what is the fine for X?", Version.ADOPTED),
+    ("现行网络安全法第六十三条", Version.ADOPTED),
+    ("What changed from the draft?", Version.ADOPTED),
+    ("When does the amendment take effect?", Version.ADOPTED),
+    ("Under the draft, what is the fine?", Version.DRAFT),
+    ("What changes does the draft make to Article 65?", Version.DRAFT),
+    ("What is the fine under Article 59?", None),
+])
+def test_read_version(question, version):
+    assert read_version(question) is version
+
+
+def test_frame_reads_who_tier_and_wants():
+    frame = read("Under the law in force, what can managers be fined if a massive data leak follows?")
+    assert frame.subjects == {Subject.INDIVIDUAL} and Tier.SERIOUS in frame.tiers and Want.HOW_MUCH in frame.wants
+
+
+def test_targets_translate_draft_and_old_numbers():
+    assert [t.adopted for t in targets("draft Article 59 in the law in force", False)] == ["61"]
+    assert [t.adopted for t in targets("old Article 65", False)] == ["67"]
+    assert [t.adopted for t in targets("第六十九条", False)] == ["69"]
+    assert [(t.adopted, t.draft) for t in targets("How did Article 64 change?", True)] == [("62", "64"), ("65", "64")]
+
+
+def _figures(a):
+    return [c["value"] for c in a.claims if c["kind"] == "range"]
+
+
+def test_in_force_fine_answer_quotes_chinese_and_notes_the_draft():
+    a = answer("现行网络安全法对销售未经安全认证的网络关键设备，没有违法所得的，罚款多少？")
+    assert a.ok and not a.refused and "二万元以上十万元以下" in a.text
+    assert [20000, 100000] in _figures(a) and "Draft: Article 61(1) had 30,000 to 100,000 yuan" in a.text
+    assert all(c["verdict"] == "verified" for c in a.claims)
+
+
+def test_gains_at_the_threshold_take_the_multiple():
+    a = answer("Under the law in force, what fine applies when a seller's illegal gains are exactly 100,000 yuan?")
+    assert "1 to 5 times the illegal gains" in a.text and "20,000 to 100,000" not in a.text
+
+
+def test_untouched_article_is_not_in_these_documents():
+    a = answer("Under the law in force, what does Article 30 say?")
+    assert a.refused and "not in these documents" in a.text and a.ok
+
+
+def test_what_changed_overview_lists_the_changed_figures_and_only_them():
+    a = answer("What are all the changes in fines between the draft and the adopted law?")
+    assert a.ok and "30,000 to 100,000 yuan" in a.text and "20,000 to 100,000 yuan" in a.text
+    assert "Unchanged" not in a.text
+
+
+def test_individuals_overview_is_limited_to_individual_rows():
+    a = answer("What changed from the draft for fines on individuals?")
+    assert "(individual," in a.text and "(entity," not in a.text
+
+
+def test_note_for_a_draft_answer():
+    assert note_for_draft_answer(["art61.p1"]) == (
+        "Law in force (from 1 January 2026): draft Article 61 is Article 63 of the law in force, figures changed "
+        "(1 to 3 times the illegal gains -> 1 to 5 times the illegal gains; 30,000 to 100,000 yuan -> 20,000 to "
+        "100,000 yuan).")
+    assert "same fine figures" in note_for_draft_answer(["art67.p1"])
+    assert note_for_draft_answer(["expl.1"]) is None
