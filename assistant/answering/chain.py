@@ -44,6 +44,7 @@ class _State:
     refused: bool = False
     model_error: str = ""
     absent: list[str] = field(default_factory=list)  # article numbers named that exist nowhere
+    fault: str = ""  # why dense retrieval was unavailable for this question
 
 
 class Assistant:
@@ -73,16 +74,19 @@ class Assistant:
         if state.decision and state.decision.refuse:
             state.hits = []
             return state
-        state.hits, best = self.retriever.search_scored(state.standalone, k=self.top_k)
-        if state.decision and self._unrelated(state, best):
+        found = self.retriever.search_scored(state.standalone, k=self.top_k)
+        state.hits, state.fault = found.hits, found.fault
+        if state.decision and self._unrelated(state, found.best):
             state.decision = scope.ScopeDecision(True, "unrelated", state.decision.injection)
             state.hits = []
         return state
 
-    def _unrelated(self, state: _State, best_similarity: float) -> bool:
-        """Nothing routed and nothing similar: the document does not cover the question."""
+    def _unrelated(self, state: _State, best_similarity: float | None) -> bool:
+        """Nothing routed and nothing similar (or, without dense search, no word in common)."""
         if any(h.via == "route" for h in state.hits or []):
             return False
+        if best_similarity is None:
+            return not state.hits
         return best_similarity < UNRELATED_BELOW
 
     def _generate(self, state: _State) -> _State:
@@ -113,6 +117,9 @@ class Assistant:
         if state.model_error:
             notices.append(f"The {self.backend} backend failed ({state.model_error}); the answer below is composed "
                            "directly from the text instead.")
+        if state.fault:
+            notices.append(f"Dense (semantic) search was unavailable ({state.fault}); this answer rests on the "
+                           "lexical (BM25) search and named-article routing only, and its figures are still checked.")
         if state.absent:
             notices.append("No " + " or ".join(f"Article {t}" if t.lstrip("-").isdigit() else f"第{t}条"
                                                for t in state.absent[:5])
