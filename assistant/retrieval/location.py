@@ -16,6 +16,7 @@ import errno
 import os
 import shutil
 import sqlite3
+import stat
 import tempfile
 import uuid
 from pathlib import Path
@@ -29,13 +30,14 @@ DATABASE = "chroma.sqlite3"
 def _stat_problem(path: Path) -> str:
     """Why a path cannot be an index folder ('' when it is a folder or does not exist yet)."""
     try:
-        if path.exists() and not path.is_dir():
-            return "is a file, not a folder"
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return ""
+    except NotADirectoryError:
+        return "is inside a file, not a folder"
     except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            return "is a symlink loop"
-        return f"cannot be read ({exc.strerror or exc})"
-    return ""
+        return "is a symlink loop" if exc.errno == errno.ELOOP else f"cannot be read ({exc.strerror or exc})"
+    return "" if stat.S_ISDIR(mode) else "is a file, not a folder"
 
 
 def _fail(path: Path, problem: str) -> IndexLocationError:
