@@ -45,6 +45,11 @@ class SafeStream:
         return getattr(self._stream, name)
 
 
+def raw_stream(stream: Any) -> TextIO:
+    """The stream under a SafeStream, for output the program itself composes (a progress bar's carriage return)."""
+    return stream._stream if isinstance(stream, SafeStream) else stream
+
+
 @contextlib.contextmanager
 def safe_output() -> Iterator[None]:
     """stdout and stderr escaped for the duration of one command (restored after, even on error)."""

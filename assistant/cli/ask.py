@@ -95,6 +95,9 @@ def chat(args: argparse.Namespace) -> int:
             question = input("> ")
         except EOFError:
             return 0
+        except UnicodeDecodeError as exc:
+            print(f"error: that line is not valid UTF-8 ({exc.reason}); please type it again")
+            continue
         if not question.strip():
             return 0
         try:
