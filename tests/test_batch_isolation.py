@@ -20,6 +20,8 @@ BAD_LINES = {
     "empty question": b'{"question": ""}',
     "just a string": b'"hello"',
     "null": b"null",
+    "blank": b"",
+    "whitespace": b"  \t ",
 }
 
 
@@ -34,12 +36,12 @@ def test_every_bad_line_gets_its_own_error_and_the_good_ones_are_answered(built_
     for bad in BAD_LINES.values():
         lines += [GOOD, bad]
     lines.append(GOOD)
-    proc, out = run_batch(lines)
+    proc, out = run_batch(lines, prefix=b"\xef\xbb\xbf")  # a UTF-8 BOM does not spoil line 1
     assert proc.returncode == 0 and b"Traceback" not in proc.stderr, proc.stderr[-2000:]
     assert len(out) == len(lines)
     for number, (line, obj) in enumerate(zip(lines, out, strict=True), 1):
         if line is GOOD:
-            assert "67" in obj["answer"], obj
+            assert "67" in obj["answer"] and obj["line"] == number, obj
         else:
             assert obj["line"] == number and obj["error"], obj
 
@@ -52,8 +54,3 @@ def test_invalid_utf8_after_many_good_lines_reports_its_own_offset(built_index):
     assert proc.returncode == 0 and len(out) == 14
     assert out[12]["line"] == 13 and f"offset {bad_at}" in out[12]["error"] and "UTF-8" in out[12]["error"]
     assert "67" in out[13]["answer"]
-
-
-def test_a_utf8_bom_does_not_spoil_line_one(built_index):
-    proc, out = run_batch([GOOD], prefix=b"\xef\xbb\xbf")
-    assert proc.returncode == 0 and "67" in out[0]["answer"]

@@ -52,12 +52,12 @@ def _row_error(line: Line) -> str:
 
 
 def answer_line(assistant: Any, line: Line) -> dict[str, Any]:
-    """One output object for one input line: the answer, or an error object naming the line. Never raises."""
-    error = line.error or _row_error(line)
+    """One output object for one input line: the answer, or an error object; both name the line. Never raises."""
+    error = "blank line (no question)" if line.blank else line.error or _row_error(line)
     if error:
         return {"line": line.number, "error": error}
     try:
-        return assistant.ask(line.data["question"], line.data.get("history") or []).as_dict()
+        return {"line": line.number} | assistant.ask(line.data["question"], line.data.get("history") or []).as_dict()
     except QuestionError as exc:
         return {"line": line.number, "error": str(exc)}
     except Exception as exc:  # noqa: BLE001 - one line never ends the batch
@@ -65,10 +65,9 @@ def answer_line(assistant: Any, line: Line) -> dict[str, Any]:
 
 
 def _jsonl(assistant: Any) -> int:
-    """One output object per non-blank input line, in order, flushed as soon as it is ready."""
+    """One output object per input line (a blank line too), in order, flushed as soon as it is ready."""
     for line in read_lines(sys.stdin.buffer):
-        if not line.blank:
-            print(json.dumps(answer_line(assistant, line), ensure_ascii=False), flush=True)
+        print(json.dumps(answer_line(assistant, line), ensure_ascii=False), flush=True)
     return 0
 
 

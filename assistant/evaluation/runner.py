@@ -70,8 +70,8 @@ def _file_problem(path: Path) -> str:
             return "is a folder, not a question file"
         if path.stat().st_size > MAX_FILE_BYTES:
             return f"is {path.stat().st_size:,} bytes; the limit is {MAX_FILE_BYTES:,}"
-    except OSError as exc:
-        return f"cannot be read ({exc.strerror or type(exc).__name__})"
+    except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the path
+        return f"cannot be read ({getattr(exc, 'strerror', None) or exc})"
     return ""
 
 

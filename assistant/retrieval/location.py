@@ -37,6 +37,8 @@ def _stat_problem(path: Path) -> str:
         return "is inside a file, not a folder"
     except OSError as exc:
         return "is a symlink loop" if exc.errno == errno.ELOOP else f"cannot be read ({exc.strerror or exc})"
+    except ValueError:
+        return "is not a valid path (it contains a NUL byte)"
     return "" if stat.S_ISDIR(mode) else "is a file, not a folder"
 
 
