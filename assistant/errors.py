@@ -6,7 +6,8 @@ them to exit codes (see `assistant.cli.main`), the app shows the message.
 
 from __future__ import annotations
 
-__all__ = ["AssistantError", "BackendUnavailable", "QuestionError", "UserError"]
+__all__ = ["AssistantError", "BackendUnavailable", "ConfigError", "IndexLocationError", "QuestionError",
+           "ServiceUnavailable", "UserError"]
 
 
 class AssistantError(Exception):
@@ -21,5 +22,17 @@ class QuestionError(UserError, ValueError):
     """A question that cannot be asked as it is: the message says what to do."""
 
 
+class ConfigError(UserError):
+    """A setting from the environment that cannot be used as written (e.g. a malformed CSL_CHROMA_URL)."""
+
+
 class BackendUnavailable(AssistantError, RuntimeError):
     """The backend cannot run here; the message says what would make it run."""
+
+
+class ServiceUnavailable(AssistantError, RuntimeError):
+    """A service the command needs (the Chroma server) cannot be reached: exit code 3, the URL tried named."""
+
+
+class IndexLocationError(AssistantError, OSError):
+    """The index folder cannot be used (a file, a symlink loop, no permission): exit code 4."""

@@ -43,9 +43,16 @@ def test_jsonl_batch_keeps_order_and_survives_bad_lines(built_index):
     assert "50,000 to 200,000 yuan" in out[3]["answer"]
 
 
-def test_jsonl_invalid_utf8_is_reported(built_index):
+def test_jsonl_invalid_utf8_is_reported_on_its_line(built_index):
     proc = run_cli(["ask", "--jsonl"], b'{"question": "\xff\xfe"}\n')
-    assert proc.returncode == 2 and b"UTF-8" in proc.stderr
+    out = json.loads(proc.stdout)
+    assert proc.returncode == 0 and out["line"] == 1 and "UTF-8" in out["error"] and "offset 14" in out["error"]
+
+
+def test_invalid_utf8_in_the_argument_is_a_clear_error(built_index):
+    proc = subprocess.run([sys.executable.encode(), b"-m", b"assistant", b"ask", b"fines \xff\xfe Article 59"],
+                          capture_output=True, env=os.environ, timeout=300)
+    assert proc.returncode == 2 and b"not valid UTF-8" in proc.stderr and b"Traceback" not in proc.stderr
 
 
 def test_chat_answers_follow_ups_until_an_empty_line(built_index):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from langchain_core.language_models import BaseChatModel
@@ -26,6 +26,7 @@ from assistant.answering.records import Answer
 from assistant.checking import checker
 from assistant.document.corpus import Corpus, load
 from assistant.document.kinds import Version
+from assistant.document.lookup import absent_articles, named_articles
 from assistant.retrieval.search import Hit, Retriever
 
 Turn = dict[str, str]
@@ -43,6 +44,8 @@ class _State:
     draft: str = ""
     refused: bool = False
     model_error: str = ""
+    absent: list[str] = field(default_factory=list)  # article numbers named that exist nowhere
+    fault: str = ""  # why dense retrieval was unavailable for this question
 
 
 class Assistant:
@@ -63,22 +66,28 @@ class Assistant:
         state.standalone = condense(state.question, state.history, self.corpus)
         own, carried = split_followup(state.standalone)
         state.decision = scope.decide(own, carried)
+        state.absent = absent_articles(own, self.corpus)
+        if state.absent and not state.decision.refuse and all(t in state.absent for t in named_articles(own)):
+            state.decision = scope.ScopeDecision(True, "no_such_article", state.decision.injection)
         return state
 
     def _retrieve(self, state: _State) -> _State:
         if state.decision and (state.decision.refuse or _about_adopted(state)):
             state.hits = []
             return state
-        state.hits, best = self.retriever.search_scored(state.standalone, k=self.top_k)
-        if state.decision and self._unrelated(state, best):
+        found = self.retriever.search_scored(state.standalone, k=self.top_k)
+        state.hits, state.fault = found.hits, found.fault
+        if state.decision and self._unrelated(state, found.best):
             state.decision = scope.ScopeDecision(True, "unrelated", state.decision.injection)
             state.hits = []
         return state
 
-    def _unrelated(self, state: _State, best_similarity: float) -> bool:
-        """Nothing routed and nothing similar: the document does not cover the question."""
+    def _unrelated(self, state: _State, best_similarity: float | None) -> bool:
+        """Nothing routed and nothing similar (or, without dense search, no word in common)."""
         if any(h.via == "route" for h in state.hits or []):
             return False
+        if best_similarity is None:
+            return not state.hits
         return best_similarity < UNRELATED_BELOW
 
     def _generate(self, state: _State) -> _State:
@@ -115,6 +124,13 @@ class Assistant:
         if state.model_error:
             notices.append(f"The {self.backend} backend failed ({state.model_error}); the answer below is composed "
                            "directly from the text instead.")
+        if state.fault:
+            notices.append(f"Dense (semantic) search was unavailable ({state.fault}); this answer rests on the "
+                           "lexical (BM25) search and named-article routing only, and its figures are still checked.")
+        if state.absent:
+            notices.append("No " + " or ".join(f"Article {t}" if t.lstrip("-").isdigit() else f"第{t}条"
+                                               for t in state.absent[:5])
+                           + " exists in this document or in the Cybersecurity Law.")
         if state.decision and state.decision.injection:
             notices.append("Instructions inside the question were ignored; the answer rests only on the document.")
         if not report.ok and self.generative and not state.model_error:
@@ -167,14 +183,14 @@ class Assistant:
     def ask(self, question: str, history: Sequence[Turn] | None = None) -> Answer:
         """Answer one question; raises QuestionError for unusable input."""
         started = time.perf_counter()
-        state = self.pipeline.invoke(_State(question, list(history or [])))
+        state = self.pipeline.invoke(_State(question, scope.check_history(history)))
         return self._finish(state, started)
 
     def stream(self, question: str, history: Sequence[Turn] | None = None) -> Iterator[str | Answer]:
         """Yield the model's raw text chunks as they come, then the checked Answer (what is displayed)."""
         started = time.perf_counter()
         state = (RunnableLambda(self._prepare) | RunnableLambda(self._retrieve)).invoke(
-            _State(question, list(history or [])))
+            _State(question, scope.check_history(history)))
         if (state.decision and state.decision.refuse) or _about_adopted(state) or not self.generative:
             state = self._generate(state)
         else:

@@ -8,12 +8,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 from assistant.answering.adopted_reading import read_version
 from assistant.config import MAX_QUESTION_CHARS
 from assistant.document.kinds import Version
 from assistant.errors import QuestionError
 
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 INJECTION_RE = re.compile(
     r"ignore (?:all |any )?(?:the )?(?:previous|prior|above|earlier|your) (?:instructions|rules|prompts?)"
@@ -58,6 +60,9 @@ def normalise(question: str) -> str:
     """NFC, control and bidi-override characters removed, whitespace collapsed; raises QuestionError."""
     if not isinstance(question, str):
         raise QuestionError("The question must be text.")
+    if _SURROGATE_RE.search(question):  # what undecodable bytes become (surrogateescape), or a JSON "\ud800"
+        raise QuestionError("The question is not valid text (invalid UTF-8 bytes or an unpaired surrogate); "
+                            "please re-type or re-encode it as UTF-8.")
     text = unicodedata.normalize("NFC", question)
     text = _CONTROL_RE.sub(" ", text)
     text = re.sub(r"\s+", " ", text).strip()
@@ -67,6 +72,21 @@ def normalise(question: str) -> str:
         raise QuestionError(f"The question is too long ({len(text):,} characters; the limit is "
                             f"{MAX_QUESTION_CHARS:,}). Please shorten it to the point you need answered.")
     return text
+
+
+def check_history(history: Any) -> list[dict[str, str]]:
+    """Earlier turns as a list of {role, content} strings; QuestionError for anything else (not a crash later)."""
+    if history is None:
+        return []
+    if not isinstance(history, list | tuple):
+        raise QuestionError("The question's history must be a list of {role, content} turns.")
+    for number, turn in enumerate(history, 1):
+        if not (isinstance(turn, dict) and isinstance(turn.get("role"), str) and isinstance(turn.get("content"), str)):
+            raise QuestionError(f"History turn {number} of the question must be an object with string "
+                                "'role' and 'content'.")
+        if _SURROGATE_RE.search(turn["role"] + turn["content"]):
+            raise QuestionError(f"History turn {number} of the question is not valid text (unpaired surrogate).")
+    return [{"role": t["role"], "content": t["content"]} for t in history]
 
 
 def decide(question: str, context: str = "") -> ScopeDecision:

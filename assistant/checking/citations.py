@@ -11,6 +11,7 @@ from typing import Any, Protocol
 from assistant.checking import patterns as P
 from assistant.document.refs import Ref
 
+SIGNED_ARTICLE_RE = re.compile(r"\b[Aa]rt(?:icle)?s?\b\.?\s*(?P<n>[-−]\s*\d{1,6})(?!\d)")
 LIST_SEP_RE = re.compile(r"(,\s*|\s+and\s+|\s+to\s+|\s*[-–]\s*)")
 
 
@@ -37,6 +38,9 @@ def citations(ex: Sink) -> None:
     for m in P.MARKER_RE.finditer(t):
         ex.add(m.start(), m.end(), "article", {"unit": m.group("id")}, unit=m.group("id"))
     ex.mask()
+    for m in SIGNED_ARTICLE_RE.finditer(ex.masked):  # "Article -1" names no article, least of all Article 1
+        refs = (Ref(m.group("n").replace(" ", "").replace("−", "-")),)
+        ex.add(m.start(), m.end(), "article", ref_value(refs, False), refs=refs, old=False)
     for m in P.CITE_RE.finditer(ex.masked):
         lead = ex.masked[max(0, m.start() - 20):m.start()].rstrip().lower()
         head = P.CITE_HEAD_RE.search(ex.masked, max(0, m.start() - 80), m.start()) \

@@ -288,7 +288,7 @@ def check_ref(corpus: Corpus, ref: Ref, old: bool, old_vocab: bool) -> Verdict:
 
 def _unknown(corpus: Corpus, number: str) -> Verdict:
     highest = max([CURRENT_LAW_ARTICLES] + [int(a) for a in corpus.articles])
-    if int(number) > highest or int(number) < 1:
+    if len(number.lstrip("-")) > 6 or int(number) > highest or int(number) < 1:
         return Verdict(CONTRADICTED, (), f"there is no Article {number}; the draft's articles are "
                        + ", ".join(a for a, x in corpus.articles.items() if x.text_included))
     return Verdict(UNSUPPORTED)

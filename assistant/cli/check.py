@@ -1,7 +1,7 @@
 """`csl-assistant check`: verify the numbers of an answer read from stdin.
 
 Exit codes: 0 every claim verified (or, with --selftest, 100% detection and 0%
-false alarms), 1 otherwise, 2 unreadable input (not UTF-8, or empty).
+false alarms), 1 otherwise, 2 unreadable input (not UTF-8, empty, or over MAX_ANSWER_BYTES).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import IO, Any
 from assistant.checking.checker import CheckReport, check_answer
 
 QUOTE_WIDTH = 160
+MAX_ANSWER_BYTES = 200_000  # the checker benchmark's dense worst case is a 2,016-word answer (about 13 KB)
 
 
 def add_args(parser: argparse.ArgumentParser) -> None:
@@ -28,8 +29,11 @@ def add_args(parser: argparse.ArgumentParser) -> None:
 
 
 def _read_answer(stream: IO[Any]) -> str:
-    """The answer text; ValueError with a readable message when it is not UTF-8 or is empty."""
-    raw = stream.buffer.read() if hasattr(stream, "buffer") else stream.read()
+    """The answer text; ValueError with a readable message when it is not UTF-8, empty or over the limit."""
+    raw = stream.buffer.read(MAX_ANSWER_BYTES + 1) if hasattr(stream, "buffer") else stream.read(MAX_ANSWER_BYTES + 1)
+    if len(raw) > MAX_ANSWER_BYTES:
+        raise ValueError(f"the answer on stdin is over the limit of {MAX_ANSWER_BYTES:,} bytes "
+                         "(an answer is a few thousand); check it in parts")
     if isinstance(raw, bytes):
         try:
             raw = raw.decode("utf-8-sig")

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
+import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from assistant.errors import UserError
 from assistant.evaluation import runner as evals
+from assistant.terminal import raw_stream
 
 COLUMNS = ("n", "pass_rate", "retrieval_hit", "citation_recall", "citation_precision", "number_recall",
            "keyword_recall", "refusal_correct", "unverified_shown_rate", "forbidden_violations",
@@ -18,9 +23,38 @@ def add_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("files", nargs="+", type=Path, help="question sets (JSON lines)")
     p.add_argument("--llm", help="backend (default: CSL_LLM or grounded)")
     p.add_argument("--report", type=Path, help="write a Markdown report here")
-    p.add_argument("--min-pass-rate", type=float, default=None, help="exit 1 when the overall pass rate is lower")
+    p.add_argument("--min-pass-rate", type=_rate, default=None, help="exit 1 when the overall pass rate is lower "
+                   "(a number from 0 to 1)")
     p.add_argument("--no-selftest", action="store_true", help="leave the checker's adversarial rates out")
     p.add_argument("--retrieval", action="store_true", help="also compare dense / lexical / hybrid retrieval")
+
+
+def _rate(text: str) -> float:
+    """A pass rate: a finite number from 0 to 1 (`nan`, `inf`, `-0.5` and `2` are rejected)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not math.isfinite(value) or not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a pass rate from 0 to 1")
+    return value
+
+
+def _progress() -> Callable[[int, int, evals.Result], None]:
+    """A bar redrawn in place on a terminal; one plain line per question otherwise (logs, CI). On stderr."""
+    stream = sys.stderr
+    if stream.isatty():
+        def bar(done: int, total: int, result: evals.Result) -> None:
+            filled = 30 * done // total
+            end = "\n" if done == total else ""
+            raw_stream(stream).write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total}{end}")
+            stream.flush()
+        return bar
+
+    def lines(done: int, total: int, result: evals.Result) -> None:
+        print(f"eval {done}/{total} {result.case.id}: {'pass' if result.passed else 'FAIL'}", file=stream,
+              flush=True)
+    return lines
 
 
 def _fmt(value: Any) -> str:
@@ -74,14 +108,24 @@ def _selftest() -> dict[str, Any] | None:
             "n_correct": result.n_correct, "n_perturbed": result.n_perturbed}
 
 
+def _write_report(path: Path, text: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UserError(f"cannot write the report to {path} ({exc.strerror or type(exc).__name__})") from None
+
+
 def handle(args: argparse.Namespace) -> int:
     from assistant.service import build_assistant
 
     cases, errors = evals.load_cases(args.files)
     for e in errors:
-        print(f"warning: {e.file} line {e.line}: {e.error}")
+        print(f"warning: {e.file}" + (f" line {e.line}" if e.line else "") + f": {e.error}", file=sys.stderr)
+    if not cases:
+        raise UserError("no usable questions in " + ", ".join(map(str, args.files)) + " (see the warnings above)")
     loaded = build_assistant(args.llm)
-    results = evals.run_cases(cases, loaded.assistant.ask)
+    results = evals.run_cases(cases, loaded.assistant.ask, progress=_progress())
     data = evals.report_json(results, errors)
     if not args.no_selftest and (st := _selftest()):
         data["selftest"] = st
@@ -90,8 +134,7 @@ def handle(args: argparse.Namespace) -> int:
 
         data["retrieval"] = compare(loaded.assistant.retriever, cases)
     if args.report:
-        args.report.parent.mkdir(parents=True, exist_ok=True)
-        args.report.write_text(markdown(data, loaded.assistant.backend), encoding="utf-8")
+        _write_report(args.report, markdown(data, loaded.assistant.backend))
     text = table(data)
     if "retrieval" in data:
         from assistant.evaluation.retrieval import markdown_table

@@ -98,6 +98,7 @@ class RefusalReason(StrEnum):
     NOT_STATED = "not_stated"
     PROMPT_LEAK = "prompt_leak"
     REFERENCED = "referenced"
+    NO_SUCH_ARTICLE = "no_such_article"
 
 
 class Want(StrEnum):

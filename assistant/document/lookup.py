@@ -17,21 +17,29 @@ from assistant.document.numerals import CN_NUMERAL_CHARS, article_words_to_digit
 CURRENT_LAW_ARTICLES = 79
 _CN = f"[{CN_NUMERAL_CHARS}\\d]+"
 OLD_RE = re.compile(r"\b(?:old|former|original|previous|current[- ]law(?:'s)?|pre-amendment)\b|原|现行", re.I)
+# Whole tokens only: "1000059" is never read as 59, "h1" or "1,000" never as Article 1, "-1" keeps its sign.
+_WHOLE = r"(?P<art>\d+)(?![\d.,]\d|\d)"
+_SUB_NUM = r"\d{1,4}(?!\d)"
 EN_QUERY_RE = re.compile(
-    r"(?:\b(?:article|arts?|a)\b\.?\s*)?(?P<art>\d{1,6})\b"
-    r"(?:\s*\((?P<paren>\d+)\))?"
-    r"(?:[\s,]*(?:paragraph|para|par|p|¶|§)\.?\s*(?P<para>\d+))?"
-    r"(?:[\s,]*(?:item|i)\.?\s*\(?(?P<item>\d+)\)?)?", re.I)
+    rf"(?:\b(?:article|arts?)\.?\s*(?P<sign>[-−]\s*)?|\ba\b\.?\s*|(?<![\w.,\-−])){_WHOLE}"
+    rf"(?:\s*\((?P<paren>{_SUB_NUM})\))?"
+    rf"(?:[\s,]*(?:paragraph|para|par|p|¶|§)\.?\s*(?P<para>{_SUB_NUM}))?"
+    rf"(?:[\s,]*(?:item|i)\.?\s*\(?(?P<item>{_SUB_NUM})\)?)?", re.I)
+# An explicit article reference ("Article 12", "art. -1", "第九十九条"), for telling absent articles apart.
+NAMED_ARTICLE_RE = re.compile(r"\b(?:articles?|arts?)\b\.?\s*(?P<sign>[-−]\s*)?(?P<art>\d+)(?![\d.,]\d|\d)", re.I)
+MARKUP_RE = re.compile(r"<[^<>]{0,500}>")
+MAX_ARTICLE_DIGITS = 6
 CN_QUERY_RE = re.compile(
     rf"第(?P<art>{_CN})条(?:第(?P<para>{_CN})款)?(?:第(?P<item>{_CN})项)?")
 
 
 @dataclass(frozen=True)
 class Query:
-    article: int
+    article: int  # -1 when the number is out of any range (too long, malformed numeral)
     paragraph: int | None = None
     item: int | None = None
     old: bool = False
+    token: str = ""  # the article number as written, for messages
 
 
 @dataclass
@@ -53,19 +61,62 @@ class LookupResult:
         return asdict(self)
 
 
+def article_number(token: str) -> int:
+    """An article number as written ("59", "-1", "１２３４５６７") -> int; -1 when it has too many digits."""
+    digits = token.lstrip("-−").strip()
+    if len(digits) > MAX_ARTICLE_DIGITS:
+        return -1
+    return -int(digits) if token.startswith(("-", "−")) else int(digits)
+
+
+def _cn_number(text: str | None) -> int | None:
+    return chinese_to_int(text) if text else None
+
+
 def parse_query(query: str) -> Query | None:
-    """Read an article reference from free text; None when there is none."""
-    query = article_words_to_digits(query)
+    """Read an article reference from free text (whole tokens, markup ignored); None when there is none."""
+    query = article_words_to_digits(MARKUP_RE.sub(" ", query))
     old = bool(OLD_RE.search(query))
     if m := CN_QUERY_RE.search(query):
-        para, item = m.group("para"), m.group("item")
-        return Query(chinese_to_int(m.group("art")), chinese_to_int(para) if para else None,
-                     chinese_to_int(item) if item else None, old)
+        try:
+            return Query(chinese_to_int(m.group("art")), _cn_number(m.group("para")), _cn_number(m.group("item")),
+                         old, m.group("art"))
+        except ValueError:
+            return Query(-1, None, None, old, m.group("art")[:40])
     if m := EN_QUERY_RE.search(query):
+        token = (m.group("sign") or "").replace(" ", "") + m.group("art")
         para = m.group("paren") or m.group("para")
         item = m.group("item")
-        return Query(int(m.group("art")), int(para) if para else None, int(item) if item else None, old)
+        return Query(article_number(token), int(para) if para else None, int(item) if item else None, old,
+                     token[:40])
     return None
+
+
+def named_articles(text: str) -> list[str]:
+    """Article numbers the text names explicitly ("Article 12", "art -1", "第九十九条"), as written."""
+    text = MARKUP_RE.sub(" ", article_words_to_digits(text))
+    found = [(m.start(), (m.group("sign") or "").replace(" ", "") + m.group("art"))
+             for m in NAMED_ARTICLE_RE.finditer(text)]
+    found += [(m.start(), m.group("art")) for m in CN_QUERY_RE.finditer(text)]
+    return [token for _, token in sorted(found)]
+
+
+def article_exists(token: str, corpus: Corpus | None = None) -> bool:
+    """Whether an article of this number is in the draft, referenced by it, or within the current law's range."""
+    corpus = corpus or load()
+    try:
+        number = article_number(token) if token.lstrip("-−").isdigit() else chinese_to_int(token)
+    except ValueError:
+        return False
+    key = str(number)
+    return (key in corpus.articles or key in corpus.referenced or 1 <= number <= CURRENT_LAW_ARTICLES
+            or any(e.old and e.old.article == key for e in corpus.renumbering))
+
+
+def absent_articles(text: str, corpus: Corpus | None = None) -> list[str]:
+    """Article numbers the text names that exist nowhere (neither in the draft nor in the current law)."""
+    corpus = corpus or load()
+    return list(dict.fromkeys(t for t in named_articles(text) if not article_exists(t, corpus)))
 
 
 def _unit_dicts(units: list[Unit] | tuple[Unit, ...]) -> list[dict]:
@@ -151,6 +202,10 @@ def _referenced_note(corpus: Corpus, number: str) -> str:
 
 
 def _not_found(number: str, query: str) -> LookupResult:
+    if not number.lstrip("-−").isdigit():
+        return LookupResult(query, "not_found", note=(
+            f"“{number}” is not a well-formed article number (write 第六十九条 or Article 69), and no such "
+            "article is in this document."))
     return LookupResult(query, "not_found", note=(
         f"There is no Article {number} in this document, and the Cybersecurity Law has no article with that "
         f"number. The draft's amended or added articles are 59, 61, 64, 67, 69, 71 and 72."))
@@ -164,6 +219,8 @@ def lookup(query: str, corpus: Corpus | None = None) -> LookupResult:
         return LookupResult(query, "unparsed", note=(
             "No article number found. Try “Article 69”, “art 59 para 3”, “Art. 71(3)”, "
             "“old Article 65” or “第六十九条”."))
+    if not 1 <= q.article <= 10 ** MAX_ARTICLE_DIGITS:
+        return _not_found(str(q.article) if q.article > 0 else q.token or str(q.article), query)
     number = str(q.article)
     art = corpus.articles.get(number)
     if q.old:

@@ -40,43 +40,39 @@ def english_word_to_int(word: str) -> int | None:
     return ENGLISH_UNITS.get(word.strip().lower())
 
 
-def _cn_section(text: str) -> int:
-    """Value of a numeral below 10,000 (no 万/亿), e.g. 二百 -> 200, 十五 -> 15."""
-    total, digit = 0, None
-    for ch in text:
-        if ch in CN_DIGITS:
-            digit = CN_DIGITS[ch]
-        elif ch in CN_SMALL_UNITS:
-            total += (1 if digit is None else digit) * CN_SMALL_UNITS[ch]
-            digit = None
-        else:
-            raise ValueError(f"not a Chinese numeral character: {ch!r}")
-    return total + (digit or 0)
+MAX_CN_NUMERAL_CHARS = 24  # 九千九百九十九万九千九百九十九亿... is far longer than any figure the text states
 
 
 def chinese_to_int(text: str) -> int:
-    """Parse a Chinese numeral such as 一千万, 二百万, 五万, 六十九.
+    """Parse a Chinese numeral such as 一千万, 二百万, 五万, 六十九 (through `cn2an`, strict mode).
 
-    Also accepts Arabic digits mixed with 万/亿 (200万 -> 2,000,000).
-    Raises ValueError on anything else, so callers never get a guess.
+    Also accepts Arabic digits mixed with 万/亿 (200万 -> 2,000,000). Malformed numerals (九九, 一〇五) and
+    anything longer than MAX_CN_NUMERAL_CHARS raise ValueError, so callers never get a guess.
     """
     text = text.strip()
     if not text:
         raise ValueError("empty numeral")
-    mixed = re.fullmatch(r"(\d+(?:\.\d+)?)([万萬亿億]?)", text)
+    if len(text) > MAX_CN_NUMERAL_CHARS:
+        raise ValueError(f"a numeral of {len(text):,} characters is not a number the text could state")
+    mixed = re.fullmatch(r"(\d{1,15}(?:\.\d{1,6})?)([万萬亿億]?)", text)
     if mixed:
         number, unit = mixed.groups()
-        scale = CN_BIG_UNITS.get(unit, 1)
-        value = _decimal_times(number, scale)
-        return value
-    total, section = 0, ""
-    for ch in text:
-        if ch in CN_BIG_UNITS:
-            total += (_cn_section(section) if section else 1) * CN_BIG_UNITS[ch]
-            section = ""
-        else:
-            section += ch
-    return total + (_cn_section(section) if section else 0)
+        return _decimal_times(number, CN_BIG_UNITS.get(unit, 1))
+    if any(ch not in CN_NUMERAL_CHARS for ch in text):
+        raise ValueError(f"not a Chinese numeral: {text!r}")
+    return _cn2an_strict(text.replace("两", "二"))
+
+
+def _cn2an_strict(text: str) -> int:
+    import cn2an
+
+    try:
+        value = cn2an.cn2an(text, "strict")
+    except (ValueError, KeyError, IndexError) as exc:
+        raise ValueError(f"not a well-formed Chinese numeral: {text!r}") from exc
+    if isinstance(value, float) and not value.is_integer():
+        raise ValueError(f"not a whole number: {text!r}")
+    return int(value)
 
 
 def _decimal_times(number: str, scale: int) -> int:

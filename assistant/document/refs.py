@@ -22,6 +22,9 @@ REF_RE = re.compile(
 )
 
 
+MAX_NUMBER_DIGITS = 6  # longer numbers are no article, paragraph or item; kept as written, never converted
+
+
 @dataclass(frozen=True)
 class Ref:
     """One cited location: an article and optionally a paragraph or item."""
@@ -81,6 +84,10 @@ def find_refs(text: str) -> list[RefMatch]:
     """Every article reference in the text, in order, with its span."""
     found: list[RefMatch] = []
     for m in REF_RE.finditer(text):
+        if any(len(n) > MAX_NUMBER_DIGITS for n in re.findall(r"\d+", m.group())):
+            refs = tuple(Ref(n) for n in re.findall(r"\d+", m.group("nums")))  # kept whole: never truncated
+            found.append(RefMatch(refs, m.start(), m.end()))
+            continue
         articles = _expand_numbers(m.group("nums"))
         refs: list[Ref] = []
         if m.group("sub") and len(articles) == 1:

@@ -6,7 +6,6 @@ category and overall; nothing here knows any question's wording.
 
 from __future__ import annotations
 
-import json
 import statistics
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -16,10 +15,11 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from assistant.answering.records import Answer
+from assistant.lines import Line, read_lines
 
 
 class Turn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
     role: str
     content: str
 
@@ -27,7 +27,7 @@ class Turn(BaseModel):
 class Case(BaseModel):
     """One evaluation question, exactly the documented line format."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
     id: str
     question: str
     category: str = "uncategorised"
@@ -59,18 +59,57 @@ class Result:
         return not self.failures
 
 
+MAX_FILE_BYTES = 20_000_000  # a question set of 174 lines is 60 KB; anything near this is not a question set
+
+
+def _file_problem(path: Path) -> str:
+    try:
+        if not path.exists():
+            return "no such file"
+        if path.is_dir():
+            return "is a folder, not a question file"
+        if path.stat().st_size > MAX_FILE_BYTES:
+            return f"is {path.stat().st_size:,} bytes; the limit is {MAX_FILE_BYTES:,}"
+    except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the path
+        return f"cannot be read ({getattr(exc, 'strerror', None) or exc})"
+    return ""
+
+
+def _case(line: Line) -> Case:
+    """A line's case; ValueError with the first validation problem."""
+    try:
+        return Case.model_validate(line.data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(x) for x in first["loc"]) or "line"
+        raise ValueError(f"{where}: {first['msg']}") from None
+
+
 def load_cases(paths: Iterable[Path]) -> tuple[list[Case], list[LoadError]]:
-    """All cases of the files; a malformed line is reported with its number and skipped."""
+    """All cases of the files; a file or line that cannot be used is reported (file, line number) and skipped.
+
+    Lines are decoded one by one (`assistant.lines`): invalid UTF-8, oversized or deeply nested lines and
+    unpaired surrogates are errors of their own line, never of the run.
+    """
     cases: list[Case] = []
     errors: list[LoadError] = []
-    for path in paths:
-        for number, raw in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
-            if not raw.strip():
-                continue
-            try:
-                cases.append(Case.model_validate(json.loads(raw)))
-            except (json.JSONDecodeError, ValidationError) as exc:
-                errors.append(LoadError(str(path), number, str(exc).splitlines()[0]))
+    for path in map(Path, paths):
+        if problem := _file_problem(path):
+            errors.append(LoadError(str(path), 0, problem))
+            continue
+        try:
+            with path.open("rb") as stream:
+                for line in read_lines(stream):
+                    if line.blank:
+                        continue
+                    try:
+                        if line.error:
+                            raise ValueError(line.error)
+                        cases.append(_case(line))
+                    except ValueError as exc:
+                        errors.append(LoadError(str(path), line.number, str(exc)))
+        except OSError as exc:
+            errors.append(LoadError(str(path), 0, f"cannot be read ({exc.strerror or type(exc).__name__})"))
     return cases, errors
 
 
@@ -149,18 +188,25 @@ def score(case: Case, answer: dict[str, Any]) -> tuple[list[str], dict[str, floa
     return failures, m
 
 
-def run_cases(cases: list[Case], ask: Callable[[str, list[dict[str, str]]], Answer]) -> list[Result]:
+def run_cases(cases: list[Case], ask: Callable[[str, list[dict[str, str]]], Answer],
+              progress: Callable[[int, int, Result], None] | None = None) -> list[Result]:
+    """Every case answered and scored, in order; `progress(done, total, result)` after each."""
     results = []
     for case in cases:
-        try:
-            answer = ask(case.question, [t.model_dump() for t in case.history])
-        except Exception as exc:  # noqa: BLE001 - a crash is a failed case, not a failed run
-            results.append(Result(case, None, [f"error: {type(exc).__name__}: {exc}"]))
-            continue
+        results.append(_run_one(case, ask))
+        if progress:
+            progress(len(results), len(cases), results[-1])
+    return results
+
+
+def _run_one(case: Case, ask: Callable[[str, list[dict[str, str]]], Answer]) -> Result:
+    try:
+        answer = ask(case.question, [t.model_dump() for t in case.history])
         data = answer.as_dict()
         failures, metrics = score(case, data)
-        results.append(Result(case, data, failures, metrics, answer.latency_ms))
-    return results
+    except Exception as exc:  # noqa: BLE001 - a crash is a failed case, not a failed run
+        return Result(case, None, [f"error: {type(exc).__name__}: {str(exc)[:300]}"])
+    return Result(case, data, failures, metrics, answer.latency_ms)
 
 
 def _mean(values: list[float | None]) -> float | None:

@@ -1,9 +1,13 @@
 """The Chroma vector index: one chunk per citable unit, rebuilt only when stale.
 
-The collection records the corpus hash, the embedding model and the chunker
-version; when any differs the index is rebuilt, otherwise it is reused without
-re-embedding. A missing, corrupt or half-written store is wiped and rebuilt
-under a file lock, so two processes never build it at once.
+The collection records the corpus hash, the embedding model, the chunker
+version and a digest of every row; when any differs, or a row read back does
+not match the corpus (`integrity`), the index is rebuilt, otherwise it is reused
+without re-embedding. A missing, corrupt or half-written store is wiped and
+rebuilt under a file lock, so two processes never build it at once; a rebuild
+removes the segment folders it replaced. Folder problems (read-only, a file, a
+loop) are handled in `location`; a Chroma server that cannot be reached raises
+ServiceUnavailable naming the URL.
 """
 
 from __future__ import annotations
@@ -11,14 +15,18 @@ from __future__ import annotations
 import contextlib
 import logging
 import shutil
+import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 from filelock import FileLock
 
-from assistant.config import Settings, settings
+from assistant.config import Settings, chroma_address, settings
 from assistant.document.corpus import Corpus, Unit, load
+from assistant.errors import ServiceUnavailable
+from assistant.retrieval import integrity, location
 from assistant.retrieval.embeddings import MiniLMEmbeddings, default_embeddings
 
 log = logging.getLogger(__name__)
@@ -81,6 +89,18 @@ def _expected_metadata(corpus: Corpus, embeddings: MiniLMEmbeddings) -> dict[str
             "chunker": CHUNKER_VERSION, "dimension": embeddings.dimension, "hnsw:space": "cosine"}
 
 
+def _expected(corpus: Corpus, embeddings: MiniLMEmbeddings, items: list[Chunk]) -> dict[str, Any]:
+    """The collection metadata a fresh index has, including the digest of every row it must hold."""
+    return _expected_metadata(corpus, embeddings) | {
+        integrity.DIGEST_KEY: integrity.expected_digest(items, embeddings.dimension)}
+
+
+def _unreachable(cfg: Settings, exc: BaseException) -> ServiceUnavailable:
+    return ServiceUnavailable(
+        f"the Chroma server at {cfg.chroma_url} cannot be used ({type(exc).__name__}: {str(exc)[:200]}); "
+        "start it (chroma run --path DIR --port PORT) or unset CSL_CHROMA_URL to use the embedded index")
+
+
 def make_client(cfg: Settings) -> Any:
     """An embedded PersistentClient under the index folder, or an HttpClient for a Chroma server."""
     import chromadb
@@ -88,24 +108,13 @@ def make_client(cfg: Settings) -> Any:
 
     chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=True)
     if cfg.uses_server:
-        from urllib.parse import urlparse
-
-        url = urlparse(cfg.chroma_url)
-        return chromadb.HttpClient(host=url.hostname or "127.0.0.1", port=url.port or 8000,
-                                   ssl=url.scheme == "https", settings=chroma_settings)
+        host, port, ssl = chroma_address(cfg.chroma_url or "")
+        try:
+            return chromadb.HttpClient(host=host, port=port, ssl=ssl, settings=chroma_settings)
+        except Exception as exc:  # noqa: BLE001 - chromadb raises ValueError for a server that is not there
+            raise _unreachable(cfg, exc) from None
     cfg.index_dir.mkdir(parents=True, exist_ok=True)
-    return chromadb.PersistentClient(path=str(cfg.index_dir / "chroma"), settings=chroma_settings)
-
-
-def _is_fresh(collection: Any, expected: dict[str, Any], count: int) -> bool:
-    meta = collection.metadata or {}
-    if any(meta.get(k) != v for k, v in expected.items() if k != "hnsw:space"):
-        return False
-    if collection.count() != count:
-        return False
-    sample = collection.get(limit=1, include=["embeddings"])
-    vectors = sample.get("embeddings")
-    return vectors is not None and len(vectors) == 1 and len(vectors[0]) == expected["dimension"]
+    return chromadb.PersistentClient(path=str(cfg.index_dir / location.STORE), settings=chroma_settings)
 
 
 def _populate(client: Any, name: str, expected: dict[str, Any], items: list[Chunk],
@@ -123,45 +132,88 @@ def _wipe_embedded(cfg: Settings) -> None:
     from chromadb.api.client import SharedSystemClient
 
     SharedSystemClient.clear_system_cache()
-    shutil.rmtree(cfg.index_dir / "chroma", ignore_errors=True)
+    shutil.rmtree(cfg.index_dir / location.STORE, ignore_errors=True)
 
 
 def _open(cfg: Settings, corpus: Corpus, embeddings: MiniLMEmbeddings, force: bool) -> tuple[Any, Any, bool, str]:
-    expected = _expected_metadata(corpus, embeddings)
     items = chunks(corpus)
+    expected = _expected(corpus, embeddings, items)
     client = make_client(cfg)
     try:
         collection = client.get_collection(cfg.collection, embedding_function=None)
-        if not force and _is_fresh(collection, expected, len(items)):
+        problem = "" if force else integrity.problem(collection, expected, items)
+        if not force and not problem:
             return client, collection, False, "index is up to date"
-        reason = "rebuild requested" if force else "index was stale (corpus, model or chunking changed)"
+        reason = "rebuild requested" if force else f"index was {problem}; rebuilt"
+    except ServiceUnavailable:
+        raise
     except Exception as exc:  # noqa: BLE001 - any failure to read the collection means rebuild
         reason = f"index missing or unreadable ({type(exc).__name__})"
     return client, _populate(client, cfg.collection, expected, items, embeddings), True, reason
 
 
+def _open_embedded(cfg: Settings, corpus: Corpus, embeddings: MiniLMEmbeddings,
+                   force: bool) -> tuple[Any, Any, bool, str]:
+    """Under the folder's lock: open, or rebuild (wiping a corrupt store once); replaced segments removed."""
+    with FileLock(str(cfg.index_dir / ".build.lock"), timeout=600):
+        try:
+            opened = _open(cfg, corpus, embeddings, force)
+        except Exception as exc:  # noqa: BLE001 - corrupt embedded store: wipe and rebuild once
+            log.warning("index at %s is corrupt (%s); rebuilding", cfg.index_dir, exc)
+            _wipe_embedded(cfg)
+            client, collection, rebuilt, _ = _open(cfg, corpus, embeddings, True)
+            opened = client, collection, rebuilt, f"index was corrupt ({type(exc).__name__}); rebuilt"
+        if opened[2]:
+            location.remove_orphan_segments(cfg.index_dir)
+    return opened
+
+
+def _server_lock(cfg: Settings) -> Path:
+    folder = cfg.index_dir / "server-lock"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        folder = Path(tempfile.gettempdir()) / "csl-assistant-server-lock"
+        folder.mkdir(parents=True, exist_ok=True)
+    return folder / ".build.lock"
+
+
+def _open_server(cfg: Settings, corpus: Corpus, embeddings: MiniLMEmbeddings,
+                 force: bool) -> tuple[Any, Any, bool, str]:
+    with FileLock(str(_server_lock(cfg)), timeout=600):
+        try:
+            return _open(cfg, corpus, embeddings, force)
+        except ServiceUnavailable:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a server that fails mid-way is a service fault, said in one line
+            raise _unreachable(cfg, exc) from None
+
+
 def ensure_index(cfg: Settings | None = None, corpus: Corpus | None = None,
                  embeddings: MiniLMEmbeddings | None = None, force: bool = False) -> tuple[Any, IndexInfo]:
-    """Open the index, building or rebuilding it when missing, stale or corrupt."""
+    """Open the index, building or rebuilding it when missing, stale, damaged or corrupt.
+
+    A read-only folder holding a store is served from a private copy (rebuilt there if it is stale).
+    """
     cfg = cfg or settings()
     corpus = corpus or load()
     embeddings = embeddings or default_embeddings()
     start = time.perf_counter()
-    lock_dir = cfg.index_dir if not cfg.uses_server else cfg.index_dir / "server-lock"
-    lock_dir.mkdir(parents=True, exist_ok=True)
-    with FileLock(str(lock_dir / ".build.lock"), timeout=600):
-        try:
-            client, collection, rebuilt, message = _open(cfg, corpus, embeddings, force)
-        except Exception as exc:  # noqa: BLE001 - corrupt embedded store: wipe and rebuild once
-            if cfg.uses_server:
-                raise
-            log.warning("index at %s is corrupt (%s); rebuilding", cfg.index_dir, exc)
-            _wipe_embedded(cfg)
-            client, collection, rebuilt, message = _open(cfg, corpus, embeddings, True)
-            message = f"index was corrupt ({type(exc).__name__}); rebuilt"
-    info = IndexInfo(cfg.chroma_url or str(cfg.index_dir / "chroma"), "server" if cfg.uses_server else "embedded",
-                     cfg.collection, collection.count(), corpus.sha256, embeddings.model_name,
-                     True, rebuilt, time.perf_counter() - start, message)
+    if cfg.uses_server:
+        client, collection, rebuilt, message = _open_server(cfg, corpus, embeddings, force)
+    elif location.prepare(cfg.index_dir):
+        client, collection, rebuilt, message = _open_embedded(cfg, corpus, embeddings, force)
+    else:
+        served = replace(cfg, index_dir=location.private_copy(cfg.index_dir))
+        client, collection, rebuilt, message = _open_embedded(served, corpus, embeddings, force)
+        message += f" (the folder is read-only: served from a private copy in {served.index_dir})"
+    try:
+        count = collection.count()
+    except Exception as exc:  # noqa: BLE001
+        raise _unreachable(cfg, exc) if cfg.uses_server else exc from None
+    info = IndexInfo(cfg.chroma_url or str(cfg.index_dir / location.STORE),
+                     "server" if cfg.uses_server else "embedded", cfg.collection, count, corpus.sha256,
+                     embeddings.model_name, True, rebuilt, time.perf_counter() - start, message)
     return client, info
 
 
@@ -174,21 +226,39 @@ def vector_store(client: Any, cfg: Settings | None = None, embeddings: MiniLMEmb
                   embedding_function=embeddings or default_embeddings())
 
 
+def _status_client(cfg: Settings) -> Any | None:
+    """A client to inspect with, None when there is no store; never writes to the index folder."""
+    if cfg.uses_server:
+        return make_client(cfg)
+    if not location.inspectable(cfg.index_dir):
+        return None
+    return make_client(replace(cfg, index_dir=location.private_copy(cfg.index_dir)))
+
+
 def status(cfg: Settings | None = None, corpus: Corpus | None = None) -> dict[str, Any]:
-    """What is on disk (or on the server), without building anything."""
+    """What is on disk (or on the server), without building or writing anything."""
     cfg = cfg or settings()
     corpus = corpus or load()
     emb = default_embeddings()
-    out: dict[str, Any] = {"location": cfg.chroma_url or str(cfg.index_dir / "chroma"),
+    items = chunks(corpus)
+    out: dict[str, Any] = {"location": cfg.chroma_url or str(cfg.index_dir / location.STORE),
                            "backend": "server" if cfg.uses_server else "embedded",
-                           "collection": cfg.collection, "expected_chunks": len(chunks(corpus)),
+                           "collection": cfg.collection, "expected_chunks": len(items),
                            "corpus_sha256": corpus.sha256, "model": emb.model_name}
-    if not cfg.uses_server and not (cfg.index_dir / "chroma").exists():
+    client = _status_client(cfg)
+    if client is None:
         return out | {"exists": False, "fresh": False, "count": 0}
     try:
-        collection = make_client(cfg).get_collection(cfg.collection, embedding_function=None)
-        fresh = _is_fresh(collection, _expected_metadata(corpus, emb), out["expected_chunks"])
-        return out | {"exists": True, "fresh": fresh, "count": collection.count()}
+        collection = client.get_collection(cfg.collection, embedding_function=None)
+        problem = integrity.problem(collection, _expected(corpus, emb, items), items)
+        return out | {"exists": True, "fresh": not problem, "count": collection.count()} | \
+            ({"problem": problem} if problem else {})
     except Exception as exc:  # noqa: BLE001 - report, do not crash
+        if cfg.uses_server and not _has_collection_error(exc):
+            raise _unreachable(cfg, exc) from None
         return out | {"exists": False, "fresh": False, "count": 0, "error": f"{type(exc).__name__}: {exc}"}
 
+
+def _has_collection_error(exc: Exception) -> bool:
+    """The server answered and said the collection is absent (not a connection failure)."""
+    return type(exc).__name__ in ("NotFoundError", "InvalidCollectionException")

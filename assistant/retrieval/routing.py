@@ -22,8 +22,11 @@ def route(question: str, corpus: Corpus) -> list[Unit]:
     refs = [r for m in find_refs(question) for r in m.refs]
     for m in CN_QUERY_RE.finditer(question):
         para, item = m.group("para"), m.group("item")
-        refs.append(Ref(str(chinese_to_int(m.group("art"))), chinese_to_int(para) if para else None,
-                        chinese_to_int(item) if item else None))
+        try:
+            refs.append(Ref(str(chinese_to_int(m.group("art"))), chinese_to_int(para) if para else None,
+                            chinese_to_int(item) if item else None))
+        except ValueError:  # a malformed numeral (九九) names no article
+            continue
     units: list[Unit] = []
     for ref in refs:
         targets = [ref.article]

@@ -7,16 +7,19 @@ of anything similarity finds.
 
 from __future__ import annotations
 
+import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from rank_bm25 import BM25Okapi
 
 from assistant.document.corpus import Corpus, Unit, load
+from assistant.errors import ServiceUnavailable
 from assistant.retrieval.index import chunks
 from assistant.retrieval.routing import route
 
+log = logging.getLogger(__name__)
 RRF_K = 60
 MODES = ("dense", "lexical", "hybrid")
 _STOP = frozenset(
@@ -30,6 +33,15 @@ class Hit:
     unit: Unit
     score: float
     via: str  # "route" | "dense" | "lexical" | "hybrid"
+
+
+@dataclass(frozen=True)
+class Searched:
+    """A scored search: the hits, the best dense similarity (None without dense search) and any fault."""
+
+    hits: list[Hit]
+    best: float | None
+    fault: str = ""
 
 
 # The embedding model and BM25 read English; Chinese questions get the draft's English terms appended.
@@ -75,8 +87,18 @@ class Retriever:
         self.bm25 = BM25Okapi([tokenize(c.embed_text) for c in self.chunks])
 
     def dense(self, question: str, k: int) -> list[Hit]:
-        docs = self.store.similarity_search_with_score(question, k=k)
-        return [Hit(self.corpus.unit(d.metadata["unit_id"]), 1.0 - float(s), "dense") for d, s in docs]
+        """Nearest chunks in Chroma; ServiceUnavailable when the store fails or returns a row it should not."""
+        try:
+            docs = self.store.similarity_search_with_score(question, k=k)
+        except Exception as exc:  # noqa: BLE001 - a lost server or a damaged store: the caller degrades
+            raise ServiceUnavailable(f"the dense index failed ({type(exc).__name__}: {str(exc)[:200]})") from exc
+        hits = []
+        for doc, score in docs:
+            unit_id = (doc.metadata or {}).get("unit_id")
+            if not isinstance(unit_id, str) or not self.corpus.has_unit(unit_id):
+                raise ServiceUnavailable(f"the dense index returned a damaged row (unit id {unit_id!r})")
+            hits.append(Hit(self.corpus.unit(unit_id), 1.0 - float(score), "dense"))
+        return hits
 
     def lexical(self, question: str, k: int) -> list[Hit]:
         scores = self.bm25.get_scores(tokenize(question))
@@ -85,19 +107,28 @@ class Retriever:
                 for i in ranked if scores[i] > 0]
 
     def hybrid(self, question: str, k: int) -> list[Hit]:
-        return self._hybrid(question, k)[0]
+        return self._hybrid(question, k).hits
 
-    def _hybrid(self, question: str, k: int) -> tuple[list[Hit], float]:
-        """Fused hits and the best dense similarity (the relevance gate reuses it: one embedding per query)."""
+    def _hybrid(self, question: str, k: int) -> Searched:
+        """Fused hits and the best dense similarity (the relevance gate reuses it: one embedding per query).
+
+        When the dense index fails (a Chroma server lost mid-batch), the lexical ranking answers alone and
+        the fault is returned for the answer's notice.
+        """
         pool = max(k * 3, 12)
         fused: dict[str, float] = {}
-        dense = self.dense(question, pool)
+        try:
+            dense = self.dense(question, pool)
+        except ServiceUnavailable as exc:
+            log.warning("dense retrieval unavailable, lexical only: %s", exc)
+            lexical = self.lexical(question, k)
+            return Searched([Hit(h.unit, h.score, "lexical") for h in lexical], None, str(exc))
         for hits in (dense, self.lexical(question, pool)):
             for rank, hit in enumerate(hits):
                 fused[hit.unit.id] = fused.get(hit.unit.id, 0.0) + 1.0 / (RRF_K + rank + 1)
         ranked = sorted(fused.items(), key=lambda kv: -kv[1])[:k]
-        return [Hit(self.corpus.unit(uid), score, "hybrid") for uid, score in ranked], \
-            (dense[0].score if dense else 0.0)
+        return Searched([Hit(self.corpus.unit(uid), score, "hybrid") for uid, score in ranked],
+                        dense[0].score if dense else 0.0)
 
     def search(self, question: str, k: int = 6, mode: str = "hybrid", use_routing: bool = True) -> list[Hit]:
         """Routed units first, then the ranked hits of the chosen mode, without duplicates."""
@@ -106,10 +137,10 @@ class Retriever:
         ranked = getattr(self, mode)(expand_query(question), k)
         return self._with_routes(question, ranked, k, use_routing)
 
-    def search_scored(self, question: str, k: int = 6) -> tuple[list[Hit], float]:
-        """Hybrid search plus the best dense similarity, for the chain's relevance gate."""
-        ranked, best = self._hybrid(expand_query(question), k)
-        return self._with_routes(question, ranked, k, True), best
+    def search_scored(self, question: str, k: int = 6) -> Searched:
+        """Hybrid search plus the best dense similarity (None when dense search failed), for the relevance gate."""
+        found = self._hybrid(expand_query(question), k)
+        return replace(found, hits=self._with_routes(question, found.hits, k, True))
 
     def _with_routes(self, question: str, ranked: list[Hit], k: int, use_routing: bool) -> list[Hit]:
         routed = [Hit(u, 1.0, "route") for u in route(question, self.corpus)] if use_routing else []
