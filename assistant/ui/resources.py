@@ -15,7 +15,7 @@ from typing import Any
 
 import streamlit as st
 
-from assistant.backends import availability
+from assistant import backends as _backends
 from assistant.ui.conversations import ConversationStore
 from assistant.ui.feedback import FeedbackStore, default_path
 
@@ -68,7 +68,7 @@ def conversations() -> ConversationStore:
 @st.cache_data(ttl=60, show_spinner=False)
 def backends() -> dict[str, str | None]:
     """Backend name -> None when it works here, else what it needs (cheap: nothing is loaded)."""
-    return availability()
+    return _backends.availability()  # looked up at call time (tests register a fake backend)
 
 
 def _warm(backend: str) -> None:
