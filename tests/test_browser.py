@@ -204,7 +204,7 @@ def test_fine_table_view_filters(selenium, driver) -> None:
     driver.find_element(by.XPATH, "//a[.//span[normalize-space()='Fine table and calculator']]").click()
     wait = _wait(selenium, driver, 60)
     wait.until(ec.visibility_of_element_located((by.XPATH, "//h1[contains(., 'Fines in the draft')]")))
-    wait.until(lambda d: d.find_elements(by.XPATH, "//*[@role='columnheader' and contains(., 'Maximum (yuan)')]"))
+    wait.until(lambda d: d.find_elements(by.XPATH, "//*[@role='columnheader' and contains(., 'To (yuan)')]"))
     count = "//*[contains(text(), 'bands shown')]"
     total = wait.until(ec.visibility_of_element_located((by.XPATH, count))).text
     _shot(driver, "fines")

@@ -77,10 +77,10 @@ def test_band_rows_filter_and_read_as_words(table) -> None:
     assert individual and all(r["Entity or person"] == "person" for r in individual)
     assert {r["Article"] for r in ui.band_rows(table, article="59")} == {59}
     art61 = ui.band_rows(table, "entity", "61")
-    assert art61[0]["Multiple"] == "1 to 3 times the illegal gains" and art61[0]["Minimum (yuan)"] is None
+    assert art61[0]["Multiple"] == "1 to 3 times the illegal gains" and art61[0]["From (yuan)"] is None
     serious = ui.band_rows(table, tiers=["particularly_serious"])
     assert serious and {r["Tier"] for r in serious} == {"particularly serious consequences"}
-    top = max(r["Maximum (yuan)"] or 0 for r in rows)
+    top = max(r["To (yuan)"] or 0 for r in rows)
     assert top == table.maximum().max and isinstance(top, int)
 
 

@@ -14,17 +14,16 @@ from typing import Any
 
 import streamlit as st
 
-from assistant.backends import BackendUnavailable
-from assistant.config import MAX_QUESTION_CHARS
+from assistant.config import MAX_QUESTION_CHARS, settings
 from assistant.document.corpus import DOCUMENT_STATUS, load
 from assistant.document.fines import table
-from assistant.errors import QuestionError
+from assistant.errors import BackendUnavailable, QuestionError
 from assistant.ui import resources, scripts, verification
 from assistant.ui.answer_view import render_answer, render_parts
 from assistant.ui.conversations import valid_session_id
 from assistant.ui.export import export_filename, export_markdown
 from assistant.ui.feedback import Feedback
-from assistant.ui.settings import backend_choice
+from assistant.ui.settings import PREF, backend_choice
 from assistant.ui.support import chip_label, citation_view, escape_md
 
 LOG = logging.getLogger("csl_assistant.app")
@@ -234,4 +233,4 @@ def chat_view() -> None:
         _ask(question)
     if ss["messages"]:
         _footer(ss["messages"])
-    resources.warm(backend_choice())
+    resources.warm(st.session_state.get(PREF) or settings().llm)

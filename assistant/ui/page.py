@@ -36,11 +36,11 @@ def main() -> None:
     from assistant.ui.views import sidebar_lookup
 
     navigation = st.navigation(_pages())
+    navigation.run()  # the view first: the chat box is usable before the settings load the backend list
     with st.sidebar:
         sidebar_lookup()
         with st.expander("Settings", icon=":material/settings:"):
             settings_panel()
-    navigation.run()
 
 
 if __name__ == "__main__":

@@ -15,7 +15,6 @@ from typing import Any
 
 import streamlit as st
 
-from assistant import backends as _backends
 from assistant.ui.conversations import ConversationStore
 from assistant.ui.feedback import FeedbackStore, default_path
 
@@ -68,11 +67,15 @@ def conversations() -> ConversationStore:
 @st.cache_data(ttl=60, show_spinner=False)
 def backends() -> dict[str, str | None]:
     """Backend name -> None when it works here, else what it needs (cheap: nothing is loaded)."""
-    return _backends.availability()  # looked up at call time (tests register a fake backend)
+    from assistant import backends as registry  # langchain: imported off the first page's critical path
+
+    return registry.availability()  # looked up at call time (tests register a fake backend)
 
 
 def _warm(backend: str) -> None:
     try:
+        if backends().get(backend, "unknown") is not None:
+            backend = "grounded"
         assistant(backend)
         assistant(backend).retriever.search("warm-up: fines for data leakage", k=1)
     except Exception:  # the page reports a failing backend when it is used; here it is only logged

@@ -77,8 +77,8 @@ def band_rows(table: FineTable, subject: str | None = None, article: str | None 
     Filtered by who is fined, by article and by tier; no internal band ids."""
     wanted = set(tiers)
     return [{"Article": int(b.article), "Para.": b.paragraph, "Fined": b.who,
-             "Minimum (yuan)": b.min if b.kind == "amount" else None,
-             "Maximum (yuan)": b.max if b.kind == "amount" else None,
+             "From (yuan)": b.min if b.kind == "amount" else None,
+             "To (yuan)": b.max if b.kind == "amount" else None,
              "Multiple": b.describe_range() if b.kind == "multiple" else "",
              "Shall/may": "shall" if b.mandatory else "may", "Tier": TIER_LABELS.get(b.tier, b.tier),
              "Entity or person": "person" if b.subject == "individual" else "entity", "When": b.condition}

@@ -20,6 +20,7 @@ LOOKUP_STATUS = {
     "referenced": "Referenced, text not included", "not_in_document": "Not in this document",
     "not_found": "Not found", "unparsed": "No article number recognised",
 }
+ROW_PX = 35  # st.dataframe's row height: the fine table shows every band without an inner scrollbar
 YUAN = st.column_config.NumberColumn(format="localized", width="small")
 
 
@@ -56,11 +57,14 @@ def fines_view() -> None:
                                placeholder="All tiers")
     subject = {"entity": "entity", "person": "individual"}.get(who or "")
     rows = [r for r in band_rows(bands, subject, None, tiers) if not articles or r["Article"] in articles]
-    st.dataframe(rows, hide_index=True, width="stretch", key="band_table", column_config={
+    if rows and not any(r["Multiple"] for r in rows):  # an empty column only takes room
+        rows = [{k: v for k, v in r.items() if k != "Multiple"} for r in rows]
+    st.dataframe(rows, hide_index=True, width="stretch", height=ROW_PX * (len(rows) + 1) + 3, key="band_table",
+                 column_config={
         "Article": st.column_config.NumberColumn(format="%d", width="small"),
         "Para.": st.column_config.NumberColumn(format="%d", width="small"),
         "Shall/may": st.column_config.TextColumn(width="small"), "Tier": st.column_config.TextColumn(width="medium"),
-        "Minimum (yuan)": YUAN, "Maximum (yuan)": YUAN,
+        "From (yuan)": YUAN, "To (yuan)": YUAN,
         "Fined": st.column_config.TextColumn(width="medium"), "When": st.column_config.TextColumn(width="large")})
     st.caption(f"{len(rows)} of {len(bands.bands)} bands shown.")
     st.subheader("Fine calculator")
