@@ -132,12 +132,14 @@ def _app(args: argparse.Namespace) -> int:
     """`streamlit run` the page module shipped in the package, with usage statistics off."""
     import subprocess
     import sys
-    from pathlib import Path
+    from importlib.util import find_spec
 
-    from assistant import ui
-
-    page = Path(ui.__file__).with_name("page.py")
-    cmd = [sys.executable, "-m", "streamlit", "run", str(page), "--browser.gatherUsageStats", "false"]
+    spec = find_spec("assistant.ui.page")  # by name: the CLI does not import the UI layer
+    if spec is None or spec.origin is None:
+        print("The web app is not part of this installation.", file=sys.stderr)
+        return 2
+    page = spec.origin
+    cmd = [sys.executable, "-m", "streamlit", "run", page, "--browser.gatherUsageStats", "false"]
     cmd += ["--server.port", str(args.port)] if args.port else []
     cmd += ["--server.headless", "true"] if args.headless else []
     return subprocess.call(cmd)

@@ -31,11 +31,13 @@ def _pages() -> list[st.Page]:
 
 
 def main() -> None:
-    st.set_page_config(page_title="CSL draft amendment assistant", page_icon="⚖️", layout="wide")
     from assistant.ui.settings import settings_panel
     from assistant.ui.views import sidebar_lookup
 
     navigation = st.navigation(_pages())
+    # a readable line length for the chat; the reference tables get the full width
+    st.set_page_config(page_title="CSL draft amendment assistant", page_icon="⚖️",
+                       layout="centered" if navigation.url_path in ("", "ask") else "wide")
     navigation.run()  # the view first: the chat box is usable before the settings load the backend list
     with st.sidebar:
         sidebar_lookup()
