@@ -106,3 +106,14 @@ def test_app_never_renders_raw_html() -> None:
         source = path.read_text(encoding="utf-8")
         for forbidden in ("unsafe_allow_html", "st.html", "components.v1", "st.components"):
             assert forbidden not in source, f"{forbidden} in {path.name}"
+
+
+@pytest.mark.parametrize("text", [*INJECTIONS, "</script><script>alert(1)</script>", "a\u2028b\"'`${x}"])
+def test_script_data_cannot_close_the_script_or_open_markup(text: str) -> None:
+    import json
+
+    from assistant.ui.scripts import js_string
+
+    literal = js_string(text)
+    assert not set("<>&") & set(literal)
+    assert json.loads(literal) == text
