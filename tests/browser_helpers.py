@@ -46,20 +46,26 @@ def browser_problem() -> str | None:
 
 
 @contextmanager
-def streamlit_server(index_dir: Path, log: Path, timeout_s: float = 180) -> Iterator[str]:
-    """`streamlit run app.py` on a free loopback port; yields its URL and always terminates it."""
+def streamlit_server(index_dir: Path, log: Path, timeout_s: float = 180, via_cli: bool = False) -> Iterator[str]:
+    """`streamlit run app.py` (or, with via_cli, `csl-assistant app`, which runs the page shipped in the
+    package) on a free loopback port; yields its URL and always terminates it."""
     port = free_port()
     env = dict(os.environ, CSL_INDEX_DIR=str(index_dir), HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1",
-               ANONYMIZED_TELEMETRY="False", STREAMLIT_BROWSER_GATHER_USAGE_STATS="false")
-    cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port",
-           str(port), "--server.address", "127.0.0.1"]
+               ANONYMIZED_TELEMETRY="False", STREAMLIT_BROWSER_GATHER_USAGE_STATS="false",
+               STREAMLIT_SERVER_ADDRESS="127.0.0.1", PYTHONPATH=os.pathsep.join(filter(None, (
+                   str(ROOT), os.environ.get("PYTHONPATH")))))
+    if via_cli:
+        cmd = [sys.executable, "-m", "assistant", "app", "--headless", "--port", str(port)]
+    else:
+        cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port",
+               str(port), "--server.address", "127.0.0.1"]
     with running(cmd, f"http://127.0.0.1:{port}/_stcore/health", log, timeout_s, cwd=ROOT, env=env,
                  start_new_session=True):
         yield f"http://127.0.0.1:{port}"
 
 
 @contextmanager
-def chromium(profile_dir: Path) -> Iterator[object]:
+def chromium(profile_dir: Path, downloads: Path | None = None) -> Iterator[object]:
     """A headless Chromium driven by the Debian chromedriver, with a fresh profile; always quit."""
     os.environ["SE_OFFLINE"] = "true"
     from selenium import webdriver
@@ -69,6 +75,9 @@ def chromium(profile_dir: Path) -> Iterator[object]:
     options.binary_location = CHROMIUM
     for flag in (*CHROMIUM_FLAGS, f"--user-data-dir={profile_dir}"):
         options.add_argument(flag)
+    if downloads is not None:
+        options.add_experimental_option("prefs", {"download.default_directory": str(downloads),
+                                                  "download.prompt_for_download": False})
     driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
     try:
         yield driver

@@ -1,4 +1,4 @@
-"""The Streamlit app through streamlit.testing (AppTest): chat, chips, follow-ups, sidebar, export, feedback.
+"""The Streamlit app through streamlit.testing (AppTest): chat, chips, follow-ups, views, export, feedback, reload.
 
 One AppTest conversation is shared by the chat tests (module fixture) so the
 embedding model and index load once; the index itself is built once per session
@@ -64,9 +64,12 @@ def test_empty_chat_shows_status_and_examples(built_index) -> None:
 def test_chat_answer_has_figures_marks_and_chip(chat: AppTest) -> None:
     md = _answer_markdown(chat, 0)
     assert "500,000" in md and "2,000,000" in md
-    assert re.search(r":green-background\[\*\*500,000 to 2,000,000 yuan\*\* ✓\]", md), md
+    assert "**500,000 to 2,000,000 yuan** :green[✓]" in md, md
     assert "Art. 59(3)" in _chips(chat, 0)
-    assert any("verified" in e.label for e in chat.chat_message[1].expander)
+    panel = [e for e in chat.chat_message[1].expander if "checked against the text" in e.label]
+    assert panel and panel[0].label.startswith("✓ All ")
+    rows = "\n".join(m.value for m in panel[0].markdown)
+    assert "Article 59, paragraph 3" in rows and "art59." not in rows
     assert "<" not in md.replace("\\<", "")
 
 
@@ -104,6 +107,7 @@ def test_thumbs_up_stores_a_row(chat: AppTest) -> None:
     assert store.count() == before + 1
     row = store.rows(1)[0]
     assert (row.rating, row.question) == (1, QUESTION) and "Art. 59(3)" in row.citations
+    assert any(c.value.startswith("Thanks") for c in chat.chat_message[1].caption)
     chat.text_input(key="fbc_1").input("Clear, with the right band").run()
     assert store.rows(1)[0].comment == "Clear, with the right band" and store.count() == before + 1
 
@@ -125,21 +129,62 @@ def test_sidebar_lookup_old_65_shows_article_67(built_index, corpus) -> None:
     assert ui.escape_md(corpus.articles["67"].units[0].text) in "\n".join(texts)
 
 
-def test_sidebar_calculator_and_tables(built_index) -> None:
+def test_fine_table_view_and_calculator(built_index) -> None:
     at = _new_app().run()
-    at.number_input(key="calc_amount").set_value(400_000).run()
-    assert "**400,000 to 1,200,000 yuan**" in [md.value for md in at.sidebar.markdown]
-    at.number_input(key="calc_amount").set_value(100_000).run()
-    assert any("silent" in md.value for md in at.sidebar.markdown)
-    at.radio(key="calc_article").set_value("67").run()
-    at.number_input(key="calc_amount").set_value(50_000).run()
-    assert "**50,000 to 500,000 yuan**" in [md.value for md in at.sidebar.markdown]
-    at.radio(key="band_who").set_value("individual").run()
-    bands = at.sidebar.dataframe[1].value
-    assert set(bands["Who"]) == {"individual"}
-    at.selectbox(key="band_article").set_value("69").run()
-    assert set(at.sidebar.dataframe[1].value["Article"].str.split("(").str[0]) == {"69"}
-    assert "grounded" in at.selectbox(key="backend").options
+    at.switch_page("assistant/ui/pages/fines.py").run()
+    assert not at.exception, at.exception
+    at.text_input(key="calc_amount").input("400,000").run()
+    assert any("**400,000 to 1,200,000 yuan**" in md.value for md in at.markdown)
+    at.text_input(key="calc_amount").input("100000").run()
+    sentence = next(md.value for md in at.markdown if "silent" in md.value)
+    assert sentence.count("silent") == 1 and "art61" not in sentence
+    at.selectbox(key="calc_article").set_value("67").run()
+    at.text_input(key="calc_amount").input("50,000").run()
+    assert any("**50,000 to 500,000 yuan**" in md.value for md in at.markdown)
+    at.text_input(key="calc_amount").input("a lot").run()
+    assert at.warning and "whole number" in at.warning[0].value
+    at.segmented_control(key="band_who").set_value("person").run()
+    bands = at.dataframe[0].value
+    assert set(bands["Entity or person"]) == {"person"}
+    at.multiselect(key="band_article").set_value([69]).run()
+    assert set(at.dataframe[0].value["Article"]) == {69}
+
+
+def test_renumbering_and_articles_views(built_index) -> None:
+    at = _new_app().run()
+    at.switch_page("assistant/ui/pages/renumbering.py").run()
+    at.text_input(key="renum_find").input("65").run()
+    rows = at.dataframe[0].value
+    assert "Article 67" in set(rows["New (draft)"]) and "Article 65" in set(rows["Old (current law)"])
+    at.switch_page("assistant/ui/pages/articles.py").run()
+    at.selectbox(key="browse_article").set_value("69").run()
+    assert not at.exception and any("Article 69, paragraph 1" in md.value for md in at.markdown)
+
+
+def test_settings_offer_only_working_backends_in_plain_words(built_index) -> None:
+    from assistant.backends import availability
+
+    at = _new_app().run()
+    working = [name for name, problem in availability().items() if problem is None]
+    assert at.selectbox(key="backend").options == working
+    shown = "\n".join(md.value for md in at.sidebar.markdown)
+    for name in set(availability()) - set(working):
+        assert f"**{name}**" in shown
+    assert "make local" not in shown and "CSL_" not in shown and "pip install" not in shown
+
+
+def test_reload_with_the_session_link_restores_the_chat(chat: AppTest) -> None:
+    session = chat.query_params["s"]
+    session = session[0] if isinstance(session, list) else session
+    again = _new_app()
+    again.query_params["s"] = session
+    again.run()
+    assert not again.exception
+    assert [m["content"] for m in again.session_state["messages"]] == \
+        [m["content"] for m in chat.session_state["messages"]]
+    assert "**500,000 to 2,000,000 yuan** :green[✓]" in _answer_markdown(again, 0)
+    fresh = _new_app().run()
+    assert not fresh.session_state["messages"]
 
 
 def _fake_generative(text: str):
@@ -177,7 +222,7 @@ def test_generative_backend_streams_then_shows_the_checked_answer(built_index, f
     assert answer.backend == fake_backend and answer.ok
     md = _answer_markdown(at, 0)
     assert "draft — figures are being checked" not in md  # the streamed draft was replaced
-    assert re.search(r":green-background\[\*\*500,000 to 2,000,000 yuan\*\* ✓\]", md), md
+    assert "**500,000 to 2,000,000 yuan** :green[✓]" in md, md
     assert "Art. 59(3)" in _chips(at, 0)
 
 

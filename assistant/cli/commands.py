@@ -139,6 +139,28 @@ def _eval(args: argparse.Namespace) -> int:
     return eval_cli.handle(args)
 
 
+def _app_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--port", type=int, help="port to serve on (Streamlit's default: 8501)")
+    p.add_argument("--headless", action="store_true", help="do not open a browser")
+
+
+def _app(args: argparse.Namespace) -> int:
+    """`streamlit run` the page module shipped in the package, with usage statistics off."""
+    import subprocess
+    import sys
+    from importlib.util import find_spec
+
+    spec = find_spec("assistant.ui.page")  # by name: the CLI does not import the UI layer
+    if spec is None or spec.origin is None:
+        print("The web app is not part of this installation.", file=sys.stderr)
+        return 2
+    page = spec.origin
+    cmd = [sys.executable, "-m", "streamlit", "run", page, "--browser.gatherUsageStats", "false"]
+    cmd += ["--server.port", str(args.port)] if args.port else []
+    cmd += ["--server.headless", "true"] if args.headless else []
+    return subprocess.call(cmd)
+
+
 Command = tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]
 REGISTRY: dict[str, Command] = {
     "bands": ("list the fine bands stated in the draft", _bands_args, _bands),
@@ -149,4 +171,5 @@ REGISTRY: dict[str, Command] = {
     "chat": ("interactive chat in the terminal", _chat_args, _chat),
     "check": ("check the numbers in an answer read from stdin", _check_args, _check),
     "eval": ("run evaluation question sets and score them", _eval_args, _eval),
+    "app": ("start the web app (Streamlit) in the browser", _app_args, _app),
 }

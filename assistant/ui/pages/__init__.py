@@ -1,0 +1,1 @@
+"""The app's views as small page scripts (each calls one function of `chat` or `views`)."""

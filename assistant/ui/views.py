@@ -1,0 +1,119 @@
+"""The reference views, full width: the fine table with its calculator, the renumbering map, the articles;
+and the sidebar's article lookup.
+
+Numbers are integers shown with thousands separators and sortable by clicking a
+column; filters sit above each table. No internal ids reach the page.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from assistant.document.corpus import load
+from assistant.document.fines import TIER_LABELS, table
+from assistant.document.lookup import LookupResult, lookup
+from assistant.ui.calculator import calculate, multiple_bases, parse_amount
+from assistant.ui.support import band_rows, escape_md, renumbering_rows
+
+LOOKUP_STATUS = {
+    "found": "In the draft", "old_number": "Old number (current law)", "renumbered_only": "Renumbered only",
+    "referenced": "Referenced, text not included", "not_in_document": "Not in this document",
+    "not_found": "Not found", "unparsed": "No article number recognised",
+}
+ROW_PX = 35  # st.dataframe's row height: the fine table shows every band without an inner scrollbar
+YUAN = st.column_config.NumberColumn(format="localized", width="small")
+
+
+def render_lookup(result: LookupResult) -> None:
+    head = LOOKUP_STATUS.get(result.status, result.status)
+    if result.article:
+        head += f" — Article {result.article}" + (f" (old {result.old_number})" if result.old_number else "")
+    st.markdown(f"**{escape_md(head)}**")
+    if result.note:
+        st.caption(escape_md(result.note))
+    for unit in result.units:
+        st.markdown(f"**{escape_md(unit['title'])}**  \n{escape_md(unit['text'])}")
+
+
+def sidebar_lookup() -> None:
+    """The one tool that stays in the sidebar: look an article up by new or old number."""
+    st.subheader("Look up an article")
+    query = st.text_input("Article or old number", key="lookup_query",
+                          placeholder="art 69, old 65, Art. 59(3), 第六十九条")
+    if query.strip():
+        render_lookup(lookup(query))
+
+
+def fines_view() -> None:
+    st.title("Fines in the draft")
+    st.caption("Every fine band the draft states, read from its wording. Click a column to sort.")
+    bands = table()
+    with st.container(horizontal=True, gap="medium"):
+        who = st.segmented_control("Who is fined", ["entity", "person"], key="band_who",
+                                   help="An entity (operator, provider) or a responsible person.")
+        articles = st.multiselect("Article", sorted({int(b.article) for b in bands.bands}), key="band_article",
+                                  format_func=lambda a: f"Article {a}", placeholder="All articles")
+        tiers = st.multiselect("Tier", list(TIER_LABELS), key="band_tier", format_func=TIER_LABELS.__getitem__,
+                               placeholder="All tiers")
+    subject = {"entity": "entity", "person": "individual"}.get(who or "")
+    rows = [r for r in band_rows(bands, subject, None, tiers) if not articles or r["Article"] in articles]
+    if rows and not any(r["Multiple"] for r in rows):  # an empty column only takes room
+        rows = [{k: v for k, v in r.items() if k != "Multiple"} for r in rows]
+    st.dataframe(rows, hide_index=True, width="stretch", height=ROW_PX * (len(rows) + 1) + 3, key="band_table",
+                 column_config={
+        "Article": st.column_config.NumberColumn(format="%d", width="small"),
+        "Para.": st.column_config.NumberColumn(format="%d", width="small"),
+        "Shall/may": st.column_config.TextColumn(width="small"), "Tier": st.column_config.TextColumn(width="medium"),
+        "From (yuan)": YUAN, "To (yuan)": YUAN,
+        "Fined": st.column_config.TextColumn(width="medium"), "When": st.column_config.TextColumn(width="large")})
+    st.caption(f"{len(rows)} of {len(bands.bands)} bands shown.")
+    st.subheader("Fine calculator")
+    calculator()
+
+
+def calculator() -> None:
+    """Band, condition and result in one sentence for an amount under a multiple-based article."""
+    bands = table()
+    bases = multiple_bases(bands)
+    with st.container(horizontal=True, gap="medium"):
+        article = st.selectbox("Article", list(bases), key="calc_article",
+                               format_func=lambda a: f"Article {a} (fine in multiples of the {bases[a]})")
+        raw = st.text_input(f"{bases[article].capitalize()} (yuan)", value="0", key="calc_amount",
+                            help="A whole number of yuan; separators are fine, e.g. 400,000.")
+    try:
+        amount = parse_amount(raw)
+    except ValueError as error:
+        st.warning(str(error))
+        return
+    calc = calculate(article, amount, bands)
+    st.markdown(calc.sentence())
+    for line in calc.also():
+        st.caption(line)
+
+
+def renumbering_view() -> None:
+    st.title("Renumbering map")
+    st.caption("Which article of the current law became which article of the draft, as the draft states it.")
+    rows = renumbering_rows(load())
+    changes = sorted({r["Change"] for r in rows})
+    with st.container(horizontal=True, gap="medium"):
+        picked = st.multiselect("Change", changes, key="renum_change", placeholder="All changes")
+        needle = st.text_input("Find an article", key="renum_find", placeholder="e.g. 65")
+    shown = [r for r in rows if (not picked or r["Change"] in picked)
+             and (not needle.strip() or needle.strip() in f"{r['Old (current law)']} {r['New (draft)']}")]
+    st.dataframe(shown, hide_index=True, width="stretch", key="renum_table")
+    st.caption(f"{len(shown)} of {len(rows)} entries shown.")
+
+
+def articles_view() -> None:
+    st.title("Articles of the draft")
+    corpus = load()
+    numbers = list(corpus.articles)
+    number = st.selectbox("Article", numbers, key="browse_article", format_func=lambda n: f"Article {n}")
+    article = corpus.articles[number]
+    old = ", ".join(r.label() for r in article.old) or "none (a new article)"
+    st.caption(escape_md(f"Old number (current law): {old}. What the draft does: {article.note}."))
+    if not article.units:
+        st.info("The draft only renumbers this article; its text is not included in the document.")
+    for unit in article.units:
+        st.markdown(f"**{escape_md(unit.title)}**  \n{escape_md(unit.text)}")
