@@ -150,6 +150,19 @@ def test_fine_table_view_and_calculator(built_index) -> None:
     assert set(at.dataframe[0].value["Article"]) == {69}
 
 
+def test_draft_vs_adopted_view_shows_changed_figures_side_by_side(built_index) -> None:
+    at = _new_app().run()
+    link = next(pl for pl in at.get("page_link") if "law in force" in pl.proto.label)
+    assert link.proto.page.endswith("adopted") or "adopted" in link.proto.page
+    at.switch_page("assistant/ui/pages/adopted.py").run()
+    assert not at.exception, at.exception
+    at.selectbox(key="adopted_article").set_value("61").run()
+    changed = " ".join(w.value for w in at.warning)
+    assert "30,000" in changed and "20,000" in changed  # draft Art. 61's fixed fine became 20,000 in Art. 63
+    page = " ".join(md.value for md in at.markdown)
+    assert "二万元以上十万元以下" in page and "30,000 yuan" in page
+
+
 def test_renumbering_and_articles_views(built_index) -> None:
     at = _new_app().run()
     at.switch_page("assistant/ui/pages/renumbering.py").run()

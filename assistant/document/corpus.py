@@ -20,11 +20,12 @@ EXPLANATION_START = "Explanation on the Draft Amendment"
 ITEM_HEAD_RE = re.compile(r"^\s*(\d+)\.\s+(.*\S)\s*$")
 SUB_ITEM_RE = re.compile(r"^\((\d+)\)\s*(.*)$", re.S)
 DOCUMENT_STATUS = (
-    "This is the Draft Amendment to the Cybersecurity Law, second round of public comment "
-    "(published March 2025), with its Explanation. It is not the law in force: the NPC "
-    "Standing Committee adopted an amended Cybersecurity Law on 28 October 2025 (in force "
-    "1 January 2026) with renumbered articles (the draft's Article 59 became Article 61 of the adopted "
-    "law) and some different figures, which this document does not contain. Answers are not legal advice."
+    "Answers are about the Draft Amendment to the Cybersecurity Law, second round of public comment "
+    "(published March 2025), with its Explanation, unless a question asks about the law in force. The draft is "
+    "not the law in force: the NPC Standing Committee adopted the amendment with changes on 28 October 2025 "
+    "(in force 1 January 2026), with renumbered articles (the draft's Article 59 became Article 61) and some "
+    "different figures; that Decision's official Chinese text is included, and each answer says which version "
+    "it is about. Answers are not legal advice."
 )
 
 

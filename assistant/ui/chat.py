@@ -23,6 +23,7 @@ from assistant.ui.answer_view import render_answer, render_parts
 from assistant.ui.conversations import valid_session_id
 from assistant.ui.export import export_filename, export_markdown
 from assistant.ui.feedback import Feedback
+from assistant.ui.page import view
 from assistant.ui.settings import PREF, backend_choice
 from assistant.ui.support import chip_label, citation_view, escape_md
 
@@ -223,6 +224,8 @@ def chat_view() -> None:
     ss = state()
     st.title("Draft Amendment to the PRC Cybersecurity Law — cited answers")
     st.info(escape_md(DOCUMENT_STATUS), icon=":material/info:")
+    st.page_link(view("adopted"), label="Compare the draft with the law in force, article by article",
+                 icon=":material/compare:")
     typed = st.chat_input("Ask about the draft amendment…", max_chars=MAX_QUESTION_CHARS)
     question = ss.pop("pending", None) or typed
     if not ss["messages"] and not question:

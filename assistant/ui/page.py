@@ -7,7 +7,6 @@ Raw HTML is never enabled on any element; the only script is `scripts`' fixed te
 
 from __future__ import annotations
 
-from importlib.util import find_spec
 from pathlib import Path
 
 import streamlit as st
@@ -18,16 +17,18 @@ VIEWS = (  # file, title, icon, url path
     ("fines.py", "Fine table and calculator", ":material/table_chart:", "fines"),
     ("renumbering.py", "Renumbering map", ":material/swap_horiz:", "renumbering"),
     ("articles.py", "Articles", ":material/menu_book:", "articles"),
+    ("adopted.py", "Draft vs adopted", ":material/compare:", "adopted"),
 )
 
 
 def _pages() -> list[st.Page]:
-    pages = [st.Page(PAGES / name, title=title, icon=icon, url_path=path, default=path == "ask")
-             for name, title, icon, path in VIEWS]
-    if find_spec("assistant.ui.side_by_side") is not None:  # the Draft vs adopted view, once it exists
-        pages.append(st.Page(PAGES / "adopted.py", title="Draft vs adopted", icon=":material/compare:",
-                             url_path="adopted"))
-    return pages
+    return [st.Page(PAGES / name, title=title, icon=icon, url_path=path, default=path == "ask")
+            for name, title, icon, path in VIEWS]
+
+
+def view(url_path: str) -> st.Page:
+    """The view with that URL path, for `st.page_link` (a page is known by its path, whichever script runs)."""
+    return next(p for p in _pages() if p.url_path == url_path)
 
 
 def main() -> None:
