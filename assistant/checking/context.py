@@ -14,25 +14,21 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.checking.claims import Claim, extract_claims
-from assistant.checking.wording import (
-    BASIS_WORDS,
-    EXTREME_LOW_HINTS,
-    EXTREME_LOW_RE,
-    EXTREME_UP_HINTS,
-    EXTREME_UP_RE,
-    FOR_CUE_RE,
-    NO_GAINS_RE,
-    OLD_HINTS,
-    OLD_VOCAB_RE,
-    ON_WHO_RE,
-    clause,
-    cues,
-    first_subject,
-    last_subject,
-)
+from assistant.checking.wording import FOR_CUE_RE, ON_WHO_RE, clause
 from assistant.document.corpus import Corpus, Unit
 from assistant.document.fines import FineBand, FineTable
 from assistant.document.refs import Ref
+from assistant.document.vocabulary import (
+    MAXIMUM_RE,
+    MINIMUM_RE,
+    NO_GAINS_RE,
+    OLD_NUMBER_RE,
+    RENUMBER_RE,
+    bases,
+    first_subject,
+    last_subject,
+    tier_cues,
+)
 
 CITATION = "article"
 
@@ -124,8 +120,7 @@ class AnswerContext:
             return False
         if source is None or source is self.text:
             return self.old_vocabulary(c)
-        sentence = source[c.sentence[0]:c.sentence[1]]
-        return any(k in sentence.lower() for k in OLD_HINTS) and bool(OLD_VOCAB_RE.search(sentence))
+        return _speaks_of_old_numbers(source[c.sentence[0]:c.sentence[1]])
 
     def unit_target(self, unit_id: str) -> Target:
         unit = self.corpus.unit(unit_id)
@@ -268,7 +263,7 @@ class AnswerContext:
         s0, s1 = c.sentence
         found = self._cue_cache.get(c.sentence)
         if found is None:
-            found = self._cue_cache[c.sentence] = cues(self.text[s0:s1], s0)
+            found = self._cue_cache[c.sentence] = tier_cues(self.text[s0:s1], s0)
         if len({t for _, t in found}) <= 1:
             return found[0][1] if found else None
         lo, hi = self.neighbours(i)
@@ -285,10 +280,9 @@ class AnswerContext:
         c = self.claims[i]
         lo, _ = self.neighbours(i)
         before = self.text[lo:c.start]
-        low = before.lower()
-        if any(k in low for k in EXTREME_UP_HINTS) and EXTREME_UP_RE.search(before):
+        if MAXIMUM_RE.search(before):
             return "upper"
-        if any(k in low for k in EXTREME_LOW_HINTS) and EXTREME_LOW_RE.search(before):
+        if MINIMUM_RE.search(before):
             return "lower"
         return None
 
@@ -296,10 +290,8 @@ class AnswerContext:
         """Does the claim's sentence speak of the current law's numbering (old, renumbered, merged ...)?"""
         found = self._old_cache.get(claim.sentence)
         if found is None:
-            sentence = self.text[claim.sentence[0]:claim.sentence[1]]
-            low = sentence.lower()
-            found = self._old_cache[claim.sentence] = any(k in low for k in OLD_HINTS) and bool(
-                OLD_VOCAB_RE.search(sentence))
+            found = self._old_cache[claim.sentence] = _speaks_of_old_numbers(
+                self.text[claim.sentence[0]:claim.sentence[1]])
         return found
 
     def stated_rule(self, claim: Claim, threshold: int) -> str | None:
@@ -325,6 +317,11 @@ class AnswerContext:
         return [v for b, v, _ in self.a_bases if b == basis], "answer"
 
 
+def _speaks_of_old_numbers(sentence: str) -> bool:
+    """Old, former, current law; renumbered, merged, became: a sentence about the 2016 law's numbering."""
+    return bool(OLD_NUMBER_RE.search(sentence) or RENUMBER_RE.search(sentence))
+
+
 def _unit_matches(u: Unit, ref: Ref) -> bool:
     if ref.item is not None:
         return u.item == ref.item
@@ -338,7 +335,7 @@ def _bases(claims: list[Claim], question: str) -> list[tuple[str, int, str]]:
     found = [(c.basis, c.value, c.text) for c in claims if c.kind == "amount" and c.basis]
     if found:
         return found
-    named = [name for name, rx in BASIS_WORDS if rx.search(question)]
+    named = bases(question)
     if len(named) != 1:
         return []
     return [(named[0], c.value, c.text) for c in claims if c.kind == "amount" and not c.compare]
