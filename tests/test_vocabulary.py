@@ -10,23 +10,23 @@ from assistant.document import vocabulary as v
 from assistant.document.fines import table
 from assistant.document.kinds import Basis, Subject, Tier
 
-I, E = Subject.INDIVIDUAL, Subject.ENTITY
+PERSON, UNIT = Subject.INDIVIDUAL, Subject.ENTITY
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("the directly responsible persons-in-charge", {I}),
-    ("other directly liable personnel", {I}),
-    ("what can our managers be fined?", {I}),
-    ("executives, directors, officers, employees and staff", {I}),
-    ("people in charge of the system", {I}),
-    ("直接负责的主管人员和其他直接责任人员", {I}),
-    ("对个人处以罚款", {I}),
-    ("the network operator", {E}),
-    ("companies that sell equipment", {E}),
-    ("whoever sells or provides critical network equipment", {E}),
-    ("a business and its CEO's staff", {E, I}),
-    ("运营者和提供者", {E}),
-    ("对单位处罚", {E}),
+    ("the directly responsible persons-in-charge", {PERSON}),
+    ("other directly liable personnel", {PERSON}),
+    ("what can our managers be fined?", {PERSON}),
+    ("executives, directors, officers, employees and staff", {PERSON}),
+    ("people in charge of the system", {PERSON}),
+    ("直接负责的主管人员和其他直接责任人员", {PERSON}),
+    ("对个人处以罚款", {PERSON}),
+    ("the network operator", {UNIT}),
+    ("companies that sell equipment", {UNIT}),
+    ("whoever sells or provides critical network equipment", {UNIT}),
+    ("a business and its CEO's staff", {UNIT, PERSON}),
+    ("运营者和提供者", {UNIT}),
+    ("对单位处罚", {UNIT}),
     # not a subject: a word that only contains one, or a noun phrase that is not the one fined
     ("please confirm the identity of the entitlement", set()),
     ("revocation of business licenses", set()),
@@ -39,7 +39,7 @@ def test_subject_words(text: str, expected: set[Subject]) -> None:
 
 def test_first_and_last_subject_follow_text_order() -> None:
     text = "the operator and the persons-in-charge"
-    assert (v.first_subject(text), v.last_subject(text)) == (E, I)
+    assert (v.first_subject(text), v.last_subject(text)) == (UNIT, PERSON)
     assert v.first_subject("nothing here") is None and v.last_subject("") is None
 
 

@@ -23,6 +23,7 @@ from assistant.answering.text_answers import (
 )
 from assistant.document.corpus import Corpus, Unit, load
 from assistant.document.fines import FineTable, table
+from assistant.document.kinds import BandKind
 from assistant.document.numerals import article_words_to_digits
 from assistant.document.vocabulary import MAXIMUM_RE, OLD_NUMBER_RE
 from assistant.retrieval.routing import route
@@ -43,7 +44,7 @@ def choose_articles(question: str, routed: list[Unit], retrieved: list[Unit], fi
     candidates = [a for a in found if fines.effective_for(a)]
     compare = bool(intents.COMPARE_RE.search(question))
     if intents.MULTIPLE_RE.search(question):
-        multiples = list(dict.fromkeys(b.article for b in fines.bands if b.kind == "multiple"))
+        multiples = list(dict.fromkeys(b.article for b in fines.bands if b.kind == BandKind.MULTIPLE))
         candidates = [a for a in candidates if a in multiples] + [a for a in multiples if a not in candidates]
     if found and not fines.effective_for(found[0]):  # the best match sets no fines (Art. 71, 72): say so,
         runner_up = candidates[:2] if compare else [a for a in candidates[:1] if a in found[:2]]

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from langchain_core.prompts import ChatPromptTemplate
 
+from assistant.document.kinds import RefusalReason
 from assistant.retrieval.search import Hit
 
 PROMPTS_DIR = Path(__file__).resolve().parent.parent / "data" / "prompts"
@@ -40,7 +41,7 @@ def _refusals() -> dict[str, str]:
     return tomllib.loads(read("refusals.toml"))
 
 
-def refusal(reason: str, text: str = "") -> str:
+def refusal(reason: RefusalReason | None, text: str = "") -> str:
     texts = _refusals()
-    template = texts.get(reason, texts["unrelated"])
+    template = texts.get(reason or RefusalReason.UNRELATED, texts[RefusalReason.UNRELATED])
     return template.format(covers=texts["covers"], text=text).strip()

@@ -10,6 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from assistant.config import MAX_QUESTION_CHARS
+from assistant.document.kinds import RefusalReason
 from assistant.errors import QuestionError
 
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
@@ -47,7 +48,7 @@ DOMAIN_RE = re.compile(
 @dataclass(frozen=True)
 class ScopeDecision:
     refuse: bool
-    reason: str = ""  # "adopted_law" | "effective_date" | "other_law" | "unrelated" | "prompt_leak"
+    reason: RefusalReason | None = None
     injection: bool = False
 
 
@@ -76,17 +77,17 @@ def decide(question: str, context: str = "") -> ScopeDecision:
         question = f"{question} {context}"
     injection = bool(INJECTION_RE.search(question))
     if LEAK_RE.search(question):
-        return ScopeDecision(True, "prompt_leak", True)
+        return ScopeDecision(True, RefusalReason.PROMPT_LEAK, True)
     if ADOPTED_RE.search(question):
-        return ScopeDecision(True, "adopted_law", injection)
+        return ScopeDecision(True, RefusalReason.ADOPTED_LAW, injection)
     if EFFECTIVE_RE.search(question) and not re.search(r"\b(?:did|since|2017|original|first)\b", question, re.I):
-        return ScopeDecision(True, "effective_date", injection)
+        return ScopeDecision(True, RefusalReason.EFFECTIVE_DATE, injection)
     if OTHER_VERSION_RE.search(question):
-        return ScopeDecision(True, "other_version", injection)
+        return ScopeDecision(True, RefusalReason.OTHER_VERSION, injection)
     if NOT_STATED_RE.search(question):
-        return ScopeDecision(True, "not_stated", injection)
+        return ScopeDecision(True, RefusalReason.NOT_STATED, injection)
     if OTHER_LAW_RE.search(question) and not CSL_RE.search(question):
-        return ScopeDecision(True, "other_law", injection)
+        return ScopeDecision(True, RefusalReason.OTHER_LAW, injection)
     if not DOMAIN_RE.search(question):
-        return ScopeDecision(True, "unrelated", injection)
-    return ScopeDecision(False, "", injection)
+        return ScopeDecision(True, RefusalReason.UNRELATED, injection)
+    return ScopeDecision(False, None, injection)

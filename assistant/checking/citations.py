@@ -9,6 +9,7 @@ import re
 from typing import Any, Protocol
 
 from assistant.checking import patterns as P
+from assistant.document.kinds import ClaimKind
 from assistant.document.refs import Ref
 from assistant.document.text import LIST_SEPARATOR_RE, expand_numbers
 
@@ -18,7 +19,7 @@ class Sink(Protocol):
 
     masked: str
 
-    def add(self, start: int, end: int, kind: str, value: Any, **extra: Any) -> None: ...
+    def add(self, start: int, end: int, kind: ClaimKind, value: Any, **extra: Any) -> None: ...
 
     def mask(self) -> None: ...
 
@@ -34,7 +35,7 @@ def citations(ex: Sink) -> None:
     for m in P.LIST_MARKER_RE.finditer(t):
         ex.ignore(m.start(), m.end())
     for m in P.MARKER_RE.finditer(t):
-        ex.add(m.start(), m.end(), "article", {"unit": m.group("id")}, unit=m.group("id"))
+        ex.add(m.start(), m.end(), ClaimKind.ARTICLE, {"unit": m.group("id")}, unit=m.group("id"))
     ex.mask()
     for m in P.CITE_RE.finditer(ex.masked):
         lead = ex.masked[max(0, m.start() - 20):m.start()].rstrip().lower()
@@ -46,7 +47,7 @@ def citations(ex: Sink) -> None:
     ex.mask()
     for m in P.AMEND_ITEM_RE.finditer(ex.masked):
         n = int(m.group("n") or m.group("nb") or m.group("n2") or m.group("n2b"))
-        ex.add(m.start(), m.end(), "article", {"amendment_item": n}, unit=f"amend.{n}")
+        ex.add(m.start(), m.end(), ClaimKind.ARTICLE, {"amendment_item": n}, unit=f"amend.{n}")
     for m in list(P.SECTION_RE.finditer(ex.masked)) + list(P.CN_SECTION_RE.finditer(ex.masked)):
         _section(ex, m)
     ex.mask()
@@ -56,7 +57,7 @@ def citations(ex: Sink) -> None:
         else:
             items = [int(x) for x in (m.group("i"), m.group("i2")) if x]
             refs = tuple(Ref("", None, i) for i in items)
-        ex.add(m.start(), m.end(), "article", ref_value(refs, False), refs=refs)
+        ex.add(m.start(), m.end(), ClaimKind.ARTICLE, ref_value(refs, False), refs=refs)
     ex.mask()
 
 
@@ -81,7 +82,7 @@ def _english_ref(ex: Sink, m: re.Match[str], head: re.Match[str] | None) -> None
     else:
         refs.extend(Ref(str(a)) for a in articles)
     start = head.start() if head and (h.get("subkind") or h.get("ord") or h.get("oldpre")) else m.start()
-    ex.add(start, m.end(), "article", ref_value(tuple(refs), old), refs=tuple(refs), old=old)
+    ex.add(start, m.end(), ClaimKind.ARTICLE, ref_value(tuple(refs), old), refs=tuple(refs), old=old)
 
 
 def _chinese_ref(ex: Sink, m: re.Match[str]) -> None:
@@ -94,7 +95,7 @@ def _chinese_ref(ex: Sink, m: re.Match[str]) -> None:
     refs = (Ref(str(art), para, item),)
     before = P.CN_OLD_BEFORE_RE.search(ex.masked, max(0, m.start() - 4), m.start())
     start = before.start() if before else m.start()
-    ex.add(start, m.end(), "article", ref_value(refs, bool(before)), refs=refs, old=bool(before))
+    ex.add(start, m.end(), ClaimKind.ARTICLE, ref_value(refs, bool(before)), refs=refs, old=bool(before))
 
 
 def _section(ex: Sink, m: re.Match[str]) -> None:
@@ -108,7 +109,7 @@ def _section(ex: Sink, m: re.Match[str]) -> None:
     sub_raw = groups.get("sub") or groups.get("sub2") or groups.get("sub3") or groups.get("sub4")
     sub = int(sub_raw) if sub_raw else None
     unit = f"expl.{top}" + (f".{sub}" if sub else "")
-    ex.add(m.start(), m.end(), "article", {"section": top, "subsection": sub}, unit=unit)
+    ex.add(m.start(), m.end(), ClaimKind.ARTICLE, {"section": top, "subsection": sub}, unit=unit)
 
 
 def dates(ex: Sink) -> None:
@@ -124,16 +125,16 @@ def dates(ex: Sink) -> None:
     for m in P.NUM_DATE_RE.finditer(ex.masked):
         if m.start() and (ex.masked[m.start() - 1].isdigit() or ex.masked[m.start() - 1] in ",."):
             continue
-        month, day = m.group("cm") or m.group("im"), m.group("cd") or m.group("id")
-        _date(ex, m.start(), m.end(), int(m.group("cy")), int(month) if month else None, day)
+        month, day_of_month = m.group("cm") or m.group("im"), m.group("cd") or m.group("id")
+        _date(ex, m.start(), m.end(), int(m.group("cy")), int(month) if month else None, day_of_month)
     ex.mask()
 
 
 def _date(ex: Sink, start: int, end: int, year: int, month: int | None, day: str | None) -> None:
     if month is None:
-        ex.add(start, end, "year", year)
+        ex.add(start, end, ClaimKind.YEAR, year)
     elif 1 <= month <= 12 and (day is None or 1 <= int(day) <= 31):
-        ex.add(start, end, "date", {"year": year, "month": month, "day": int(day) if day else None})
+        ex.add(start, end, ClaimKind.DATE, {"year": year, "month": month, "day": int(day) if day else None})
 
 
 def article_list(nums: str) -> list[tuple[int, int | None]]:

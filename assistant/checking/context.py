@@ -17,6 +17,7 @@ from assistant.checking.claims import Claim, extract_claims
 from assistant.checking.wording import FOR_CUE_RE, ON_WHO_RE, clause
 from assistant.document.corpus import Corpus, Unit
 from assistant.document.fines import FineBand, FineTable
+from assistant.document.kinds import Basis, ClaimKind, Subject, Tier
 from assistant.document.refs import Ref
 from assistant.document.vocabulary import (
     MAXIMUM_RE,
@@ -30,7 +31,7 @@ from assistant.document.vocabulary import (
     tier_cues,
 )
 
-CITATION = "article"
+CITATION = ClaimKind.ARTICLE
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +58,7 @@ class AnswerContext:
     def __init__(self, text: str, claims: list[Claim], question: str | None, cited: Sequence[str] | None,
                  corpus: Corpus, table: FineTable) -> None:
         self.text, self.claims, self.corpus, self.table = text, claims, corpus, table
-        self._cue_cache: dict[tuple[int, int], list[tuple[int, str]]] = {}
+        self._cue_cache: dict[tuple[int, int], list[tuple[int, Tier]]] = {}
         self._scope_cache: dict[tuple[int, int], Scope] = {}
         self._band_cache: dict[tuple[str | None, int | None], list[FineBand]] = {}
         self._old_cache: dict[tuple[int, int], bool] = {}
@@ -71,7 +72,7 @@ class AnswerContext:
         q_targets = self._targets(self.q_claims, self.question)
         self.question_targets = tuple(t for ts in q_targets.values() for t in ts)
         self.q_bases = _bases(self.q_claims, self.question)
-        self.a_bases = [(c.basis, c.value, i) for i, c in enumerate(claims) if c.kind == "amount" and c.basis]
+        self.a_bases = [(c.basis, c.value, i) for i, c in enumerate(claims) if c.kind == ClaimKind.AMOUNT and c.basis]
         self.by_sentence: dict[tuple[int, int], list[Claim]] = {}
         for c in claims:
             self.by_sentence.setdefault(c.sentence, []).append(c)
@@ -242,8 +243,8 @@ class AnswerContext:
                 break
         return lo, hi
 
-    def subject(self, i: int) -> str | None:
-        """'individual' | 'entity' when the wording says; None when it does not (callers default to entity)."""
+    def subject(self, i: int) -> Subject | None:
+        """Whom the wording fines; None when it does not say (callers default to the entity)."""
         c = self.claims[i]
         lo, hi = self.neighbours(i)
         after = self.text[c.end:hi]
@@ -256,7 +257,7 @@ class AnswerContext:
             before = before[before.rindex("，") + 1:]
         return last_subject(before)
 
-    def tier(self, i: int) -> str | None:
+    def tier(self, i: int) -> Tier | None:
         """The tier the wording names: right after the figure ('... yuan for particularly serious ones'),
         else the nearest cue before it in the sentence, else the first after it."""
         c = self.claims[i]
@@ -297,7 +298,7 @@ class AnswerContext:
     def stated_rule(self, claim: Claim, threshold: int) -> str | None:
         """'above' / 'below_or_none' when the sentence states the threshold condition itself."""
         for c in self.claims_in_sentence(claim):
-            if c.kind == "amount" and c.value == threshold and c.compare:
+            if c.kind == ClaimKind.AMOUNT and c.value == threshold and c.compare:
                 return "above" if c.compare == "above" else "below_or_none"
         if NO_GAINS_RE.search(self.text[claim.sentence[0]:claim.sentence[1]]):
             return "below_or_none"
@@ -306,9 +307,9 @@ class AnswerContext:
     def claims_in_sentence(self, claim: Claim) -> list[Claim]:
         return self.by_sentence.get(claim.sentence, [])
 
-    def bases(self, claim: Claim, basis: str) -> tuple[list[int], str]:
+    def bases(self, claim: Claim, basis: Basis) -> tuple[list[int], str]:
         """The basis amounts a computation may use: the sentence's, else the question's, else the answer's."""
-        own = [c.value for c in self.claims_in_sentence(claim) if c.kind == "amount" and c.basis == basis]
+        own = [c.value for c in self.claims_in_sentence(claim) if c.kind == ClaimKind.AMOUNT and c.basis == basis]
         if own:
             return own, "answer"
         q = [v for b, v, _ in self.q_bases if b == basis]
@@ -332,10 +333,10 @@ def _unit_matches(u: Unit, ref: Ref) -> bool:
 
 def _bases(claims: list[Claim], question: str) -> list[tuple[str, int, str]]:
     """(basis, amount, quote) stated in the question; a lone amount counts when the question names a basis."""
-    found = [(c.basis, c.value, c.text) for c in claims if c.kind == "amount" and c.basis]
+    found = [(c.basis, c.value, c.text) for c in claims if c.kind == ClaimKind.AMOUNT and c.basis]
     if found:
         return found
     named = bases(question)
     if len(named) != 1:
         return []
-    return [(named[0], c.value, c.text) for c in claims if c.kind == "amount" and not c.compare]
+    return [(named[0], c.value, c.text) for c in claims if c.kind == ClaimKind.AMOUNT and not c.compare]

@@ -9,12 +9,12 @@ sentence around it. A hand-checked golden table in the tests guards this.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 
 from assistant.document import vocabulary
 from assistant.document.corpus import Corpus, Unit, load
-from assistant.document.kinds import Subject, Tier
+from assistant.document.kinds import BandKind, Basis, Subject, Tier
 from assistant.document.numerals import ENGLISH_NUMBER_WORD, english_word_to_int
 from assistant.document.refs import find_refs
 from assistant.document.text import PROVISION_STOPS, sentences
@@ -33,12 +33,6 @@ CONDITION_END_RE = re.compile(
 PRECEDING_TWO = "preceding two paragraphs"
 ALSO = "the competent authorities may also"  # a further measure under the condition just stated
 TIERS = tuple(Tier)  # mildest first
-TIER_LABELS = {
-    "base": "basic violation",
-    "refuses_or_serious": "refuses to correct / endangering or serious circumstances",
-    "serious": "serious consequences",
-    "particularly_serious": "particularly serious consequences",
-}
 
 
 @dataclass(frozen=True)
@@ -62,13 +56,13 @@ class FineBand:
     article: str
     paragraph: int
     unit_id: str
-    kind: str  # "amount" | "multiple"
-    subject: str  # "entity" | "individual"
+    kind: BandKind
+    subject: Subject
     who: str
-    tier: str
+    tier: Tier
     min: int
     max: int
-    basis: str | None
+    basis: Basis | None
     mandatory: bool
     condition: str
     quote: str
@@ -79,7 +73,7 @@ class FineBand:
         return asdict(self)
 
     def describe_range(self) -> str:
-        if self.kind == "multiple":
+        if self.kind == BandKind.MULTIPLE:
             return f"{self.min} to {self.max} times the {self.basis}"
         return f"{self.min:,} to {self.max:,} yuan"
 
@@ -131,19 +125,26 @@ def _threshold(sentence: str) -> tuple[int | None, str | None]:
     return int(m.group("amount").replace(",", "")), rule
 
 
-def _band(unit: Unit, sentence: str, m: re.Match, kind: str, tier: str, condition: str) -> FineBand:
+def _times(word: str) -> int:
+    value = english_word_to_int(word)
+    if value is None:
+        raise ValueError(f"not a number word: {word!r}")
+    return value
+
+
+def _band(unit: Unit, sentence: str, m: re.Match[str], kind: BandKind, tier: Tier, condition: str) -> FineBand:
     on = ON_WHOM_RE.match(sentence[m.end():])
     ind = on if on and vocabulary.first_subject(on.group("who")) == Subject.INDIVIDUAL else None
-    if kind == "amount":
+    basis: Basis | None = None
+    if kind == BandKind.AMOUNT:
         lo, hi = (int(m.group(g).replace(",", "")) for g in ("min", "max"))
-        basis = None
     else:
-        lo, hi = (english_word_to_int(m.group(g)) for g in ("min", "max"))
-        basis = m.group("basis").strip()
+        lo, hi = (_times(m.group(g)) for g in ("min", "max"))
+        basis = Basis(m.group("basis").strip())
     threshold, rule = _threshold(sentence)
     subject = Subject.INDIVIDUAL if ind else Subject.ENTITY
     who = ind.group("who").removeprefix("the ") if ind else _entity_who(unit.text)
-    assert unit.article is not None and unit.paragraph is not None and lo is not None and hi is not None
+    assert unit.article is not None and unit.paragraph is not None
     return FineBand("", unit.article, unit.paragraph, unit.id, kind, subject, who, tier, lo, hi,
                     basis, _modal(sentence, m.start(), m.end()), condition, sentence.strip(),
                     threshold, rule)
@@ -159,8 +160,8 @@ def bands_in_unit(unit: Unit) -> list[FineBand]:
         own = _condition(sentence)
         inherits = sentence.lower().startswith(ALSO)
         condition = previous_condition if inherits and previous_condition else own
-        found = [(m, "amount") for m in AMOUNT_RE.finditer(sentence)]
-        found += [(m, "multiple") for m in MULTIPLE_RE.finditer(sentence)]
+        found = [(m, BandKind.AMOUNT) for m in AMOUNT_RE.finditer(sentence)]
+        found += [(m, BandKind.MULTIPLE) for m in MULTIPLE_RE.finditer(sentence)]
         for m, kind in sorted(found, key=lambda f: f[0].start()):
             out.append(_band(unit, sentence, m, kind, tier, condition))
         if found:
@@ -175,7 +176,8 @@ def _references(corpus: Corpus) -> list[BandReference]:
         if unit.article is None or "punished in accordance with the provisions of" not in unit.text:
             continue
         assert unit.paragraph is not None
-        if "preceding two paragraphs" in unit.text:
+        paras: tuple[int, ...]
+        if PRECEDING_TWO in unit.text:
             target, paras = unit.article, (unit.paragraph - 2, unit.paragraph - 1)
         else:
             para_refs = [r for m in find_refs(unit.text) for r in m.refs if r.paragraph]
@@ -209,8 +211,8 @@ class FineTable:
                            and b.paragraph in ref.target_paragraphs and b not in direct]
         return direct
 
-    def maximum(self, subject: str | None = None) -> FineBand:
-        amounts = [b for b in self.bands if b.kind == "amount" and subject in (None, b.subject)]
+    def maximum(self, subject: Subject | None = None) -> FineBand:
+        amounts = [b for b in self.bands if b.kind == BandKind.AMOUNT and subject in (None, b.subject)]
         return max(amounts, key=lambda b: b.max)
 
 
@@ -224,28 +226,18 @@ def build(corpus: Corpus) -> FineTable:
     counters: dict[str, int] = {}
     for band in bands:
         counters[band.unit_id] = counters.get(band.unit_id, 0) + 1
-        numbered.append(_with_id(band, f"{band.unit_id}.f{counters[band.unit_id]}"))
+        numbered.append(replace(band, id=f"{band.unit_id}.f{counters[band.unit_id]}"))
     return FineTable(tuple(numbered), tuple(_references(corpus)))
-
-
-def _with_id(band: FineBand, band_id: str) -> FineBand:
-    return _replace(band, id=band_id)
-
-
-def _replace(band: FineBand, **changes: object) -> FineBand:
-    data = asdict(band)
-    data.update(changes)
-    return FineBand(**data)
 
 
 def _resolve_who(band: FineBand, bands: list[FineBand]) -> FineBand:
     """'Anyone who commits the acts in the preceding two paragraphs' -> the entities named there."""
     if band.who != PRECEDING_TWO:
         return band
-    whos = [b.who for b in bands if b.article == band.article and b.subject == "entity"
+    whos = [b.who for b in bands if b.article == band.article and b.subject == Subject.ENTITY
             and band.paragraph - 2 <= b.paragraph < band.paragraph]
     names = list(dict.fromkeys(whos))
-    return _replace(band, who=" or ".join(names) + f" (acts in paragraphs {band.paragraph - 2}"
+    return replace(band, who=" or ".join(names) + f" (acts in paragraphs {band.paragraph - 2}"
                     f" and {band.paragraph - 1})")
 
 

@@ -90,7 +90,7 @@ def make_client(cfg: Settings) -> Any:
     if cfg.uses_server:
         from urllib.parse import urlparse
 
-        url = urlparse(cfg.chroma_url)
+        url = urlparse(cfg.chroma_url or "")
         return chromadb.HttpClient(host=url.hostname or "127.0.0.1", port=url.port or 8000,
                                    ssl=url.scheme == "https", settings=chroma_settings)
     cfg.index_dir.mkdir(parents=True, exist_ok=True)
