@@ -24,7 +24,7 @@ def renumber_answer(question: str, corpus: Corpus) -> list[str]:
     unknown = [r.article for r in refs if r.article not in corpus.articles
                and not any(e.old and e.old.article == r.article for e in corpus.renumbering)]
     lines = [f"The draft does not state a new number for Article {n} of the current law; it says only that "
-             f"{corpus.residual_rule} {cite('amend.8')}." for n in dict.fromkeys(unknown)]
+             f"{corpus.residual_rule} {cite(corpus.residual_unit)}." for n in dict.fromkeys(unknown)]
     if not entries and not lines:
         entries = list(corpus.renumbering)
     for e in dict.fromkeys(entries):
@@ -33,9 +33,9 @@ def renumber_answer(question: str, corpus: Corpus) -> list[str]:
         lines.append(f"- {src} {verb} Article {e.new} ({e.note}) {cite(f'amend.{e.amendment_item}')}.")
     for number in dict.fromkeys(e.old.article for e in entries if e.old and e.old.item):
         lines.append(f"The draft does not say what happens to the other items of Article {number} of the current law; "
-                     f"it says only that {corpus.residual_rule} {cite('amend.8')}.")
+                     f"it says only that {corpus.residual_rule} {cite(corpus.residual_unit)}.")
     if len(entries) > 3:
-        lines.append(f"Otherwise the draft says only that {corpus.residual_rule} {cite('amend.8')}.")
+        lines.append(f"Otherwise the draft says only that {corpus.residual_rule} {cite(corpus.residual_unit)}.")
     return lines
 
 

@@ -10,12 +10,10 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from assistant.document.numerals import CN_NUMERAL_CHARS, ENGLISH_UNITS, chinese_to_int
+from assistant.document.numerals import CN_NUMERAL_CHARS, ENGLISH_UNITS, ORDINALS, chinese_to_int
 from assistant.document.vocabulary import bases
 
 WORD_NUMBERS = {w: v for w, v in ENGLISH_UNITS.items() if w != "zero"}
-ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-                 "eighth": 8, "ninth": 9, "tenth": 10}
 SCALES = {"thousand": 1_000, "k": 1_000, "million": 1_000_000, "mn": 1_000_000, "m": 1_000_000,
           "billion": 1_000_000_000, "bn": 1_000_000_000, "万": 10_000, "萬": 10_000,
           "亿": 100_000_000, "億": 100_000_000}
@@ -25,7 +23,7 @@ MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS["Sept"] = 9
 _CN = f"[{CN_NUMERAL_CHARS}]"
 _CN_OR_DIGITS = rf"(?:{_CN}+|\d{{1,3}})"
-_ORD = "|".join(ORDINAL_WORDS)
+_ORD = "|".join(ORDINALS)
 
 # Numbers. Each scanner starts with a plain character class so `re` can skip ahead fast;
 # what clings to a number (currency before, scale and unit after) is read by anchored matches.
@@ -181,4 +179,4 @@ def cn_or_digits(text: str) -> int:
 
 
 def ordinal(word: str) -> int:
-    return ORDINAL_WORDS[word.lower()]
+    return ORDINALS[word.lower()]

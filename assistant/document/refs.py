@@ -86,11 +86,3 @@ def find_refs(text: str) -> list[RefMatch]:
         found.append(RefMatch(tuple(refs), m.start(), m.end()))
     return found
 
-
-def article_numbers(text: str) -> list[str]:
-    """Distinct article numbers cited in the text, in first-seen order."""
-    seen: dict[str, None] = {}
-    for match in find_refs(text):
-        for ref in match.refs:
-            seen.setdefault(ref.article, None)
-    return list(seen)

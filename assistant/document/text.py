@@ -13,8 +13,8 @@ import bisect
 import re
 from functools import lru_cache
 
-__all__ = ["ANSWER_STOPS", "LIST_SEPARATOR_RE", "MAX_RANGE", "PROVISION_STOPS", "QUOTE_STOPS", "expand_numbers",
-           "first_sentence", "sentence_bounds", "sentence_of", "sentences"]
+__all__ = ["ANSWER_STOPS", "LIST_SEPARATOR_RE", "MAX_RANGE", "PROVISION_STOPS", "QUOTE_STOPS", "and_list",
+           "expand_numbers", "first_sentence", "sentence_bounds", "sentence_of", "sentences"]
 
 # After a soft stop a sentence ends only before what can start one (a capital, a digit, a quote, a
 # bracket, a bullet, a CJK character) and never after an abbreviation ("Art. 59", "No. 3", "e.g. the").
@@ -80,3 +80,8 @@ def expand_numbers(nums: str) -> list[int]:
         else:
             out.append(value)
     return out
+
+
+def and_list(labels: list[str]) -> str:
+    """'A', 'A and B', 'A, B and C': the inverse of expand_numbers' list shapes."""
+    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
