@@ -11,7 +11,7 @@ import re
 from fractions import Fraction
 
 from assistant.document.numerals import CN_NUMERAL_CHARS, ENGLISH_UNITS, ORDINALS, chinese_to_int
-from assistant.document.vocabulary import bases
+from assistant.document.vocabulary import OLD_ADJECTIVES, bases
 
 WORD_NUMBERS = {w: v for w, v in ENGLISH_UNITS.items() if w != "zero"}
 SCALES = {"thousand": 1_000, "k": 1_000, "million": 1_000_000, "mn": 1_000_000, "m": 1_000_000,
@@ -106,12 +106,11 @@ _ART_NUM = r"\d{1,3}(?![\d]|,\d{3}|\.\d|\s*(?:million|thousand|billion|yuan|元|
 _ART_ITEM = rf"{_ART_NUM}(?:\(\d{{1,2}}\))?"  # "59" or "59(3)": each article of a list may name its paragraph
 _ART_LIST = rf"{_ART_ITEM}(?:(?:,\s*|\s+and\s+|\s+to\s+|\s*[-–]\s*){_ART_ITEM})*"
 _SUB_NUM = r"\(?\d{1,2}\)?"
-OLD_WORDS = r"old|former|formerly|original|originally|previous|pre-amendment|current[- ]law(?:'s)?|existing"
 CITE_HEAD_RE = re.compile(
     rf"(?:\b(?P<ord>{_ORD})\s+(?P<ordkind>paragraph|item)\s+of\s+(?:the\s+)?"
     rf"|\b(?P<subkind>Paragraph|Para\.?|Item|Clause)s?\s+(?P<subnums>{_SUB_NUM}(?:(?:,\s*|\s+and\s+|\s+to\s+"
     rf"|\s*[-–]\s*){_SUB_NUM})*)\s+of\s+(?:the\s+)?)?"
-    rf"(?P<oldpre>\b(?:{OLD_WORDS})\s+)?\Z",
+    rf"(?P<oldpre>\b(?:{OLD_ADJECTIVES})\s+)?\Z",
     re.I,
 )
 CITE_RE = re.compile(

@@ -21,7 +21,7 @@ from assistant.document.kinds import Basis, Subject, Tier
 
 __all__ = [
     "BASIS_RE", "ENTITY_RE", "INDIVIDUAL_RE", "MAXIMUM_RE", "MINIMUM_RE", "MODAL_RE", "NEGATION_TRIGGER_RE",
-    "NO_GAINS_RE", "OLD_LAW_RE", "OLD_NUMBER_RE", "RENUMBER_RE", "SUBJECT_RE", "TIER_CUES", "TIER_RE",
+    "NO_GAINS_RE", "OLD_ADJECTIVES", "OLD_LAW_RE", "OLD_NUMBER_RE", "RENUMBER_RE", "SUBJECT_RE", "TIER_CUES", "TIER_RE",
     "NegatedSpan", "bases", "cue_is_negated", "first_subject", "last_subject", "negated_spans", "negated_tiers",
     "subjects", "tier_cues", "tiers",
 ]
@@ -45,7 +45,7 @@ def _words(english: str, chinese: str = "", stems: str = "") -> str:
 # The text fines "the directly responsible persons-in-charge and other directly liable personnel"
 # (Chinese: 直接负责的主管人员和其他直接责任人员); users say managers, executives, staff, people.
 _INDIVIDUAL = _words(
-    r"(?:directly\s+)?responsible\s+(?:persons?|personnel|people|staff|managers?|individuals?)|directly\s+responsible"
+    r"responsible\s+(?:persons?|personnel|people|staff|managers?|individuals?)|directly\s+responsible"
     r"|persons?[- ]in[- ]charge|in[- ]charge|liable\s+personnel|individuals?|persons?|people|managers?|executives?"
     r"|directors?|officers?|employees?|staff|personnel",
     r"负责的主管人员|直接责任人员|主管人员|责任人员|负责人|负责|个人(?!信息)")
@@ -84,13 +84,14 @@ _TIER_WORDS: dict[Tier, str] = {
         r"particularly\s+serious|especially\s+serious|total\s+loss|all\s+(?:of\s+)?its\s+main|main\s+functions|worst",
         r"特别严重|全部丧失"),
     Tier.SERIOUS: _words(
-        r"(?<!particularly\s)(?<!especially\s)serious\s+(?:cybersecurity\s+)?consequences?|massive|leakage"
+        r"serious(?<!particularly\sserious)(?<!especially\sserious)\s+(?:cybersecurity\s+)?consequences?|massive|leakage"
         r"|partial\s+loss",
         r"(?<!特别)严重后果|大量数据泄露|部分功能丧失", stems=r"data\s+leak"),
     Tier.REFUSES_OR_SERIOUS: _words(
         r"circumstances\s+are\s+serious|serious\s+circumstances|endangering\s+cybersecurity",
         r"拒不改正|情节严重|危害网络安全",
-        stems=r"refus|(?:not|never|won[’']t|didn[’']t|doesn[’']t)\s+correct|fails?\s+to\s+correct"),
+        stems=r"refus|not\s+correct|never\s+correct|won[’']t\s+correct|didn[’']t\s+correct|doesn[’']t\s+correct"
+              r"|fails?\s+to\s+correct"),
 }
 TIER_CUES: tuple[tuple[Tier, re.Pattern[str]], ...] = tuple(
     (tier, re.compile(words, _FLAGS)) for tier, words in _TIER_WORDS.items())
@@ -132,6 +133,8 @@ MODAL_RE = re.compile(r"\b(shall|may)\b")  # the text's own modals, lower case: 
 _OLD_LAW = _words(r"old|former(?:ly)?|current\s+(?:cybersecurity\s+)?law", r"原")
 _OLD_QUALIFIER = _words(r"original(?:ly)?|previous(?:ly)?|pre-amendment|existing\s+law", r"现行")
 OLD_LAW_RE = re.compile(_OLD_LAW, _FLAGS)
+# The same words as they stand right before an article number ("old Article 65", "current-law Article 64").
+OLD_ADJECTIVES = r"old|former|formerly|original|originally|previous|pre-amendment|current[- ]law(?:'s)?|existing"
 OLD_NUMBER_RE = re.compile(f"{_OLD_LAW}|{_OLD_QUALIFIER}", _FLAGS)
 RENUMBER_RE = re.compile(_words(r"became|moved", r"合并|改为", stems=r"renumber|merg|becom"), _FLAGS)
 
@@ -148,9 +151,9 @@ _PSEUDO = (r"not\s+(?:less|more|fewer|greater|higher|lower)\s+than|no\s+(?:less|
 _TRIGGER = r"not|never|no|none|neither|nor|without|cannot"
 NEGATION_TRIGGER_RE = re.compile(
     rf"(?P<pseudo>\b(?:{_PSEUDO})\b)|(?P<trigger>\b(?:{_TRIGGER})\b|(?<=[a-z])n[’']t\b|没有|从未|从不|并未|未|无(?!论)|不是|并非)",
-    _FLAGS)
+    re.I)
 _SCOPE_END_RE = re.compile(r"\b(?:but|and|or|however|although|though|yet|except|which|who|whereas)\b"
-                           r"|[,;:.!?()\[\]，；：。！？、]", _FLAGS)
+                           r"|[,;:.!?()\[\]，；：。！？、]", re.I)
 SCOPE_WORDS = 6  # NegEx's window: a negation reaches this many words at most
 
 
