@@ -16,11 +16,12 @@ from typing import Any
 from assistant.answering.records import Answer, Citation
 from assistant.document.corpus import Corpus
 from assistant.document.fines import FineBand, FineTable
+from assistant.document.kinds import Verdict
 
 # ASCII punctuation that CommonMark, GFM autolinks, math ($) or Streamlit directives (:red[..], :emoji:) read.
 _SPECIAL_RE = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>&$:=^])")
 _BULLET_RE = re.compile(r"^(\s*)([-*•]|\d{1,3}[.)])\s+")
-VERIFIED = "verified"
+VERIFIED = Verdict.VERIFIED
 MARK_OK, MARK_BAD = "✓", "✗"
 REFERENCE_KINDS = frozenset({"article", "count"})  # checked, but not figures a reader acts on
 
