@@ -54,7 +54,7 @@ def raw_stream(stream: Any) -> TextIO:
 def safe_output() -> Iterator[None]:
     """stdout and stderr escaped for the duration of one command (restored after, even on error)."""
     saved = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = SafeStream(sys.stdout), SafeStream(sys.stderr)  # type: ignore[assignment]
+    sys.stdout, sys.stderr = SafeStream(sys.stdout), SafeStream(sys.stderr)
     try:
         yield
     finally:

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 import time
+from typing import cast
 
 from assistant.answering.adopted_reading import EFFECTIVE_RE, MAX_RE, MONEY_RE, Target, read, targets
 from assistant.answering.records import Answer, Citation
+from assistant.checking.checker import CheckJSON
 from assistant.checking.versioned import NOT_COVERED, check_versioned
 from assistant.document import adopted_bands, corpus, decision, fines
 from assistant.document.adopted_bands import AdoptedBand
@@ -129,7 +131,7 @@ def diff_lines(draft_article: str) -> list[str]:
         moves = [m for m in link.ref_moves if m.adopted and m.adopted.article != m.draft.article]
         if moves:
             lines.append("Draft cross-references renumbered: " + ", ".join(
-                f"{m.draft.short()} -> {m.adopted.short()}" for m in moves) + ".")
+                f"{m.draft.short()} -> {m.adopted.short()}" for m in moves if m.adopted) + ".")
         if link.draft_unit is None and link.adopted_quotes:
             item = decision.load().articles[link.adopted_article or ""].item if link.adopted_article else None
             lines += [f"Law in force [decision.item{item}]: 「{link.adopted_quotes[0]}」"] if item else []
@@ -279,7 +281,8 @@ def answer(question: str, backend: str = "grounded", standalone: str = "") -> An
     text, refused = compose(standalone or question)
     rendered, citations = render(text)
     report = check_versioned(rendered, Version.ADOPTED, [c.unit_id for c in citations])
-    return Answer(question, rendered, tuple(citations), tuple(c.unit_id for c in citations), report.as_dict(),
+    return Answer(question, rendered, tuple(citations), tuple(c.unit_id for c in citations),
+                  cast(CheckJSON, report.as_dict()),  # the same keys, plus each claim's version
                   report.ok, refused, backend, (), standalone or question, (time.perf_counter() - started) * 1000)
 
 
@@ -289,7 +292,7 @@ def note_for_draft_answer(unit_ids: list[str]) -> str | None:
     articles = list(dict.fromkeys(draft.unit(u).article for u in unit_ids if draft.has_unit(u)
                                   and draft.unit(u).article in alignment().articles))[:2]
     parts = []
-    for art in articles:
+    for art in (a for a in articles if a):
         adopted = ", ".join(alignment().articles[art])
         changed = [k for k in links_for_draft_article(art) if k.status is not BandChange.UNCHANGED]
         figures = "; ".join(f"{k.draft.describe_range()} -> {k.adopted.describe_range()}" for k in changed

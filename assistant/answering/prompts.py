@@ -9,6 +9,9 @@ from importlib import resources
 
 from langchain_core.prompts import ChatPromptTemplate
 
+from assistant.document.corpus import load
+from assistant.document.kinds import RefusalReason
+from assistant.document.text import and_list
 from assistant.retrieval.search import Hit
 
 PROMPTS_DIR = resources.files("assistant.data") / "prompts"
@@ -41,7 +44,8 @@ def _refusals() -> dict[str, str]:
     return tomllib.loads(read("refusals.toml"))
 
 
-def refusal(reason: str, text: str = "") -> str:
+def refusal(reason: RefusalReason | None, text: str = "") -> str:
     texts = _refusals()
-    template = texts.get(reason, texts["unrelated"])
-    return template.format(covers=texts["covers"], text=text).strip()
+    template = texts.get(reason or RefusalReason.UNRELATED, texts[RefusalReason.UNRELATED])
+    covers = texts["covers"].format(articles=and_list(load().revised_articles()))
+    return template.format(covers=covers, text=text).strip()

@@ -12,7 +12,7 @@ from typing import Any
 
 from assistant.answering.adopted_reading import read_version
 from assistant.config import MAX_QUESTION_CHARS
-from assistant.document.kinds import Version
+from assistant.document.kinds import RefusalReason, Version
 from assistant.errors import QuestionError
 
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
@@ -51,7 +51,7 @@ DOMAIN_RE = re.compile(
 @dataclass(frozen=True)
 class ScopeDecision:
     refuse: bool
-    reason: str = ""  # "other_law" | "unrelated" | "prompt_leak" | ...
+    reason: RefusalReason | None = None
     injection: bool = False
     version: Version | None = None  # ADOPTED: answered from the Decision (answering/adopted.py)
 
@@ -99,18 +99,18 @@ def decide(question: str, context: str = "") -> ScopeDecision:
         question = f"{question} {context}"
     injection = bool(INJECTION_RE.search(question))
     if LEAK_RE.search(question):
-        return ScopeDecision(True, "prompt_leak", True)
+        return ScopeDecision(True, RefusalReason.PROMPT_LEAK, True)
     version = read_version(question)
     if EFFECTIVE_RE.search(question) and re.search(r"\b(?:did|since|2017|original|first)\b", question, re.I):
         version = None  # when the 2016 law came into force: the Explanation answers
     if OTHER_VERSION_RE.search(question):
-        return ScopeDecision(True, "other_version", injection)
+        return ScopeDecision(True, RefusalReason.OTHER_VERSION, injection)
     if NOT_STATED_RE.search(question):
-        return ScopeDecision(True, "not_stated", injection)
+        return ScopeDecision(True, RefusalReason.NOT_STATED, injection)
     if OTHER_LAW_RE.search(question) and not CSL_RE.search(question):
-        return ScopeDecision(True, "other_law", injection)
+        return ScopeDecision(True, RefusalReason.OTHER_LAW, injection)
     if version is Version.ADOPTED:
-        return ScopeDecision(False, "", injection, Version.ADOPTED)
+        return ScopeDecision(False, None, injection, Version.ADOPTED)
     if not DOMAIN_RE.search(question):
-        return ScopeDecision(True, "unrelated", injection)
-    return ScopeDecision(False, "", injection, version)
+        return ScopeDecision(True, RefusalReason.UNRELATED, injection)
+    return ScopeDecision(False, None, injection, version)

@@ -9,6 +9,7 @@ from typing import Any
 
 from assistant.answering.records import Answer
 from assistant.document.corpus import DOCUMENT_STATUS
+from assistant.document.kinds import Verdict
 from assistant.errors import BackendUnavailable, QuestionError, UserError
 from assistant.lines import Line, has_surrogate, read_lines
 
@@ -28,7 +29,7 @@ def format_answer(answer: Answer) -> str:
     lines += [f"Note: {n}" for n in answer.notices]
     for c in answer.citations:
         lines.append(f"[{c.label}] “{c.quote}”")
-    verified = sum(1 for c in answer.claims if c["verdict"] == "verified")
+    verified = sum(1 for c in answer.claims if c["verdict"] == Verdict.VERIFIED)
     lines.append(f"({verified}/{len(answer.claims)} figures verified against the text; backend: {answer.backend}. "
                  "Draft for public comment, not the law in force.)")
     return "\n".join(x for x in lines if x is not None)

@@ -13,6 +13,7 @@ from dataclasses import asdict
 from typing import IO, Any
 
 from assistant.checking.checker import CheckReport, check_answer
+from assistant.document.kinds import Verdict
 
 QUOTE_WIDTH = 160
 MAX_ANSWER_BYTES = 200_000  # the checker benchmark's dense worst case is a 2,016-word answer (about 13 KB)
@@ -62,7 +63,7 @@ def render(report: CheckReport) -> str:
             lines.append(f"    the text says: {c.correction}")
         for unit_id, quote in c.evidence[:3]:
             lines.append(f"    {unit_id}: “{_short(quote)}”")
-        if c.verdict == "unsupported" and not c.evidence:
+        if c.verdict == Verdict.UNSUPPORTED and not c.evidence:
             lines.append("    no passage of the text states this figure")
     return "\n".join(lines)
 

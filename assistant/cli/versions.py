@@ -73,7 +73,8 @@ def diff_command(args: argparse.Namespace) -> int:
                                                  if m.adopted else None, "confirmed": m.confirmed}
                                                 for m in p.ref_moves]} for p in links],
             "bands": [b.as_dict() for b in bands]}
-    lines = [f"Draft Article {article} -> adopted Article(s) {', '.join(data['adopted_articles']) or 'none'}"]
+    adopted = alignment().articles.get(article, ())
+    lines = [f"Draft Article {article} -> adopted Article(s) {', '.join(adopted) or 'none'}"]
     for p in links:
         target = ", ".join(dec.unit(u).title for u in p.adopted_units) or "not carried by the adopted law"
         lines.append(f"- {p.draft_unit or 'article (no text in the draft)'} -> {target} [{p.carry.value}]")

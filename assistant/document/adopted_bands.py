@@ -124,6 +124,7 @@ class AdoptedTable:
 def _reference(unit_id: str, article: str, paragraph: int, text: str) -> BandReference | None:
     if not REFERENCE_RE.search(text):
         return None
+    paras: tuple[int, ...]
     if "依照前两款" in text:
         target, paras = article, (paragraph - 2, paragraph - 1)
     else:

@@ -126,9 +126,7 @@ class _Scorer:
     @staticmethod
     def confirm(moves: list[RefMove], targets: list[Unit]) -> tuple[RefMove, ...]:
         cited = [r for t in targets for r in _adopted_refs(t)]
-        return tuple(RefMove(m.draft, m.current, m.adopted, bool(m.adopted) and any(
-            c.article == m.adopted.article and m.adopted.paragraph in (None, c.paragraph)
-            and m.adopted.item in (None, c.item) for c in cited)) for m in moves)
+        return tuple(RefMove(m.draft, m.current, m.adopted, _cited(m.adopted, cited)) for m in moves)
 
 
 def _same_origin(draft: Corpus, dec: Decision) -> dict[str, str]:
@@ -193,7 +191,8 @@ def align(draft: Corpus, dec: Decision) -> Alignment:
     articles: dict[str, tuple[str, ...]] = {}
     for link in links:
         found = articles.setdefault(link.draft_article, ())
-        adopted = {u.split(".")[1][3:] for u in link.adopted_units} or ({link.adopted_article} - {None})
+        adopted = {u.split(".")[1][3:] for u in link.adopted_units} or (
+            {link.adopted_article} if link.adopted_article else set())
         articles[link.draft_article] = tuple(sorted(set(found) | adopted, key=int))
     return Alignment(articles, tuple(links))
 
@@ -202,3 +201,10 @@ def align(draft: Corpus, dec: Decision) -> Alignment:
 def alignment() -> Alignment:
     """The alignment of the shipped draft and Decision, built once per process."""
     return align(corpus.load(), decision.load())
+
+
+def _cited(adopted: Ref | None, cited: list[Ref]) -> bool:
+    """The adopted text really cites the moved reference (same article; paragraph and item where stated)."""
+    return adopted is not None and any(
+        c.article == adopted.article and adopted.paragraph in (None, c.paragraph) and adopted.item in (None, c.item)
+        for c in cited)

@@ -9,6 +9,7 @@ they live here, exact and integer-only.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 ENGLISH_UNITS: dict[str, int] = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -32,7 +33,6 @@ CN_DIGITS: dict[str, int] = {
 CN_SMALL_UNITS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 CN_BIG_UNITS: dict[str, int] = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
 CN_NUMERAL_CHARS = "".join(CN_DIGITS) + "".join(CN_SMALL_UNITS) + "".join(CN_BIG_UNITS)
-CN_NUMERAL_RE = re.compile(f"[{CN_NUMERAL_CHARS}]+")
 
 
 def english_word_to_int(word: str) -> int | None:
@@ -57,7 +57,7 @@ def chinese_to_int(text: str) -> int:
     mixed = re.fullmatch(r"(\d{1,15}(?:\.\d{1,6})?)([万萬亿億]?)", text)
     if mixed:
         number, unit = mixed.groups()
-        return _decimal_times(number, CN_BIG_UNITS.get(unit, 1))
+        return int(Decimal(number) * CN_BIG_UNITS.get(unit, 1))  # exact: "1.5", 10**6 -> 1,500,000
     if any(ch not in CN_NUMERAL_CHARS for ch in text):
         raise ValueError(f"not a Chinese numeral: {text!r}")
     return _cn2an_strict(text.replace("两", "二"))
@@ -73,15 +73,6 @@ def _cn2an_strict(text: str) -> int:
     if isinstance(value, float) and not value.is_integer():
         raise ValueError(f"not a whole number: {text!r}")
     return int(value)
-
-
-def _decimal_times(number: str, scale: int) -> int:
-    """Exact integer of a decimal string times a scale ("1.5", 10**6 -> 1,500,000)."""
-    whole, _, frac = number.partition(".")
-    value = int(whole) * scale
-    if frac:
-        value += int(frac) * scale // (10 ** len(frac))
-    return value
 
 
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"

@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from assistant.answering.records import Answer
+from assistant.document.kinds import Verdict
 from assistant.lines import Line, read_lines
 
 
@@ -157,12 +158,13 @@ def score(case: Case, answer: dict[str, Any]) -> tuple[list[str], dict[str, floa
                                   "number_recall": None, "keyword_recall": None, "refusal_correct": None}
     if expected:
         m["retrieval_hit"] = float(bool(expected & retrieved))
-        m["citation_recall"] = len(expected & cited) / len(expected)
+        m["citation_recall"] = recall = len(expected & cited) / len(expected)
         m["citation_precision"] = len(expected & cited) / len(cited) if cited else 0.0
-        if m["citation_recall"] < 1:
+        if recall < 1:
             failures.append(f"missing citations: {sorted(expected - cited)}")
     claims = answer["claims"]
-    verified = set().union(*(_numbers(c["value"]) for c in claims if c["verdict"] == "verified")) if claims else set()
+    verified = set().union(*(_numbers(c["value"]) for c in claims if c["verdict"] == Verdict.VERIFIED)) \
+        if claims else set()
     every = set().union(*(_numbers(c["value"]) for c in claims)) if claims else set()
     if case.expect_numbers:
         found = [n for n in case.expect_numbers if float(n) in verified]
@@ -182,7 +184,7 @@ def score(case: Case, answer: dict[str, Any]) -> tuple[list[str], dict[str, floa
     m["refusal_correct"] = float(answer["refused"] == expect_refusal)
     if not m["refusal_correct"]:
         failures.append("should have refused" if expect_refusal else "refused wrongly")
-    m["unverified_shown"] = float(any(c["verdict"] != "verified" for c in claims))
+    m["unverified_shown"] = float(any(c["verdict"] != Verdict.VERIFIED for c in claims))
     if m["unverified_shown"]:
         failures.append("an unverified figure was shown")
     return failures, m

@@ -10,7 +10,7 @@ log. Anything the text does not support is struck through in red, whatever its k
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,12 +26,12 @@ _BULLET_RE = re.compile(r"^(\s*)([-*•]|\d{1,3}[.)])\s+")
 _MARKER_RE = re.compile(r"\[(?:Art\.|Article|Explanation|Amendment|Item)[^\[\]\n]{0,120}\]")
 
 
-def is_figure(claim: dict[str, Any]) -> bool:
+def is_figure(claim: Mapping[str, Any]) -> bool:
     """Claims with no kind are treated as figures: an unknown span is safer marked than hidden."""
     return claim.get("kind") in FIGURE_KINDS or not claim.get("kind")
 
 
-def verified(claim: dict[str, Any]) -> bool:
+def verified(claim: Mapping[str, Any]) -> bool:
     return claim.get("verdict") == VERIFIED
 
 

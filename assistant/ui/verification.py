@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,7 +35,7 @@ class FigureRow:
     correction: str = ""
 
 
-def _values(claim: dict[str, Any]) -> set[int]:
+def _values(claim: Mapping[str, Any]) -> set[int]:
     value = claim.get("value")
     items = value if isinstance(value, list | tuple) else [value]
     out: set[int] = set()
@@ -54,7 +54,7 @@ def _number(token: str) -> int | None:
     return english_word_to_int(token.lower())
 
 
-def _figure_span(sentence: str, claim: dict[str, Any]) -> tuple[int, int] | None:
+def _figure_span(sentence: str, claim: Mapping[str, Any]) -> tuple[int, int] | None:
     """Where the claim's figure sits in the sentence: from its first number to its last, with its unit."""
     wanted = _values(claim)
     hits = [m for m in _NUMBER_RE.finditer(sentence) if _number(m.group()) in wanted]
@@ -67,7 +67,7 @@ def _figure_span(sentence: str, claim: dict[str, Any]) -> tuple[int, int] | None
     return start, unit.end() if unit else end
 
 
-def highlighted_sentence(sentence: str, claim: dict[str, Any]) -> str:
+def highlighted_sentence(sentence: str, claim: Mapping[str, Any]) -> str:
     """The sentence as safe markdown with the figure in bold; trimmed only around, never before, the figure."""
     span = _figure_span(sentence, claim)
     if span is None:
@@ -102,7 +102,7 @@ def _unit_words(unit_id: str, corpus: Corpus) -> str:
     return unit.title
 
 
-def checked_against(claim: dict[str, Any], table: FineTable, corpus: Corpus) -> str:
+def checked_against(claim: Mapping[str, Any], table: FineTable, corpus: Corpus) -> str:
     """The checker's own wording when present, else derived from the band or unit the evidence names."""
     given = claim.get("checked_against")
     if isinstance(given, str) and given.strip():
@@ -115,13 +115,13 @@ def checked_against(claim: dict[str, Any], table: FineTable, corpus: Corpus) -> 
     return "; and ".join(dict.fromkeys(words)) or "the text of the draft"
 
 
-def _key(claim: dict[str, Any]) -> str:
+def _key(claim: Mapping[str, Any]) -> str:
     evidence = tuple(str(e.get("id", "")) for e in claim.get("evidence") or [])
     return json.dumps([claim.get("kind"), claim.get("value"), claim.get("text") if claim.get("value") is None
                        else None, evidence, claim.get("verdict")], sort_keys=True, default=str)
 
 
-def figure_rows(claims: Iterable[dict[str, Any]], table: FineTable, corpus: Corpus) -> list[FigureRow]:
+def figure_rows(claims: Iterable[Mapping[str, Any]], table: FineTable, corpus: Corpus) -> list[FigureRow]:
     """One row per distinct checked figure (same value, same evidence, same verdict), in answer order."""
     rows: dict[str, FigureRow] = {}
     for claim in claims:
@@ -135,12 +135,12 @@ def figure_rows(claims: Iterable[dict[str, Any]], table: FineTable, corpus: Corp
     return list(rows.values())
 
 
-def reference_problems(claims: Iterable[dict[str, Any]]) -> list[str]:
+def reference_problems(claims: Iterable[Mapping[str, Any]]) -> list[str]:
     """Article, paragraph, count or date references the text does not support (verified ones stay quiet)."""
     return [escape_md(str(c.get("text", ""))) for c in claims if not is_figure(c) and not verified(c)]
 
 
-def summary(claims: Sequence[dict[str, Any]], table: FineTable, corpus: Corpus) -> str:
+def summary(claims: Sequence[Mapping[str, Any]], table: FineTable, corpus: Corpus) -> str:
     """The one line that opens the panel: 'All 3 figures checked against the text'."""
     rows = figure_rows(claims, table, corpus)
     bad_refs = reference_problems(claims)
