@@ -6,7 +6,7 @@ them to exit codes (see `assistant.cli.main`), the app shows the message.
 
 from __future__ import annotations
 
-__all__ = ["AssistantError", "BackendUnavailable", "QuestionError", "UserError"]
+__all__ = ["AssistantError", "BackendUnavailable", "EmbeddingUnavailable", "QuestionError", "UserError"]
 
 
 class AssistantError(Exception):
@@ -23,3 +23,8 @@ class QuestionError(UserError, ValueError):
 
 class BackendUnavailable(AssistantError, RuntimeError):
     """The backend cannot run here; the message says what would make it run."""
+
+
+class EmbeddingUnavailable(AssistantError, RuntimeError):
+    """The ONNX export of the embedding model is missing, unreadable or disagrees with its probe; the message says
+    which, and that `csl-assistant index build` writes it again."""

@@ -7,8 +7,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-from assistant.evaluation import runner as evals
-
 COLUMNS = ("n", "pass_rate", "retrieval_hit", "citation_recall", "citation_precision", "number_recall",
            "keyword_recall", "refusal_correct", "unverified_shown_rate", "forbidden_violations",
            "latency_p50_ms", "latency_p95_ms")
@@ -75,6 +73,7 @@ def _selftest() -> dict[str, Any] | None:
 
 
 def handle(args: argparse.Namespace) -> int:
+    from assistant.evaluation import runner as evals  # here, not at the top: `ask` builds this parser too
     from assistant.service import build_assistant
 
     cases, errors = evals.load_cases(args.files)
