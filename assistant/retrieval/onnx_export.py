@@ -116,7 +116,7 @@ def _check(folder: Path, reference: MiniLMEmbeddings) -> None:
     ours = load_onnx(folder).embed_documents(list(PROBE_TEXTS))
     theirs = reference.embed_documents(list(PROBE_TEXTS))
     worst = min(cosine(a, b) for a, b in zip(ours, theirs, strict=True))
-    if worst < MIN_COSINE:
+    if not worst >= MIN_COSINE:
         raise EmbeddingUnavailable(f"the ONNX export disagrees with sentence-transformers (cosine {worst:.5f})")
 
 

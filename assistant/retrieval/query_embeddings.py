@@ -131,7 +131,7 @@ class OnnxMiniLMEmbeddings(MiniLMEmbeddings):
             raise EmbeddingUnavailable(f"the ONNX model in {self.folder} does not load "
                                        f"({type(exc).__name__}: {str(exc)[:160]})") from exc
         similarity = cosine(vector, self.manifest.probe_vector)
-        if similarity < MIN_COSINE:
+        if not similarity >= MIN_COSINE:  # written so that NaN (a graph of garbage weights) fails too
             raise EmbeddingUnavailable(f"the ONNX model in {self.folder} gives a different vector for its probe text "
                                        f"(cosine {similarity:.4f}); it will be exported again by the next index build")
         return similarity
