@@ -81,6 +81,18 @@ def _chroma_onnx_class() -> type:
                                        "incomplete (no download is ever attempted); run `csl-assistant index build`")
 
         @cached_property
+        def model(self) -> Any:
+            """Chroma's session (CPU, all graph optimisations) with one change: idle intra-op threads sleep
+            instead of spinning. On a shared 2-core machine spinning threads wait on each other and on every
+            other process (measured under load: p50 16 ms spinning, 8 ms not)."""
+            options = self.ort.SessionOptions()
+            options.log_severity_level = 3
+            options.graph_optimization_level = self.ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+            path = Path(self.DOWNLOAD_PATH) / self.EXTRACTED_FOLDER_NAME / "model.onnx"
+            return self.ort.InferenceSession(str(path), providers=["CPUExecutionProvider"], sess_options=options)
+
+        @cached_property
         def tokenizer(self) -> Any:
             """Chroma pads every text to 256 tokens so that its batches line up. We run one text per call, so
             padding is dropped: the same vectors (padding is masked out of the pooling), without running a
