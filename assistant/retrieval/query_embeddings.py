@@ -65,7 +65,9 @@ def cosine(a: Any, b: Any) -> float:
     return dot / (math.sqrt(sum(x * x for x in a)) * math.sqrt(sum(y * y for y in b)) or 1.0)
 
 
+@lru_cache(maxsize=1)
 def _chroma_onnx_class() -> type:
+    """Defined on first use: importing Chroma's function imports chromadb, which the lookup commands never need."""
     from chromadb.utils.embedding_functions.onnx_mini_lm_l6_v2 import ONNXMiniLM_L6_V2
 
     class LocalONNXMiniLM(ONNXMiniLM_L6_V2):  # type: ignore[misc, valid-type]
