@@ -78,7 +78,7 @@ def _chroma_onnx_class() -> type:
             self.DOWNLOAD_PATH = folder.parent  # read through `self`, so the instance's folder wins
             self.EXTRACTED_FOLDER_NAME = folder.name
 
-        def _download(self, url: str, fname: str, chunk_size: int = 1024) -> None:
+        def _download(self, url: str, fname: str, chunk_size: int = 1024) -> None:  # type: ignore[override]
             raise EmbeddingUnavailable(f"the ONNX export in {self.DOWNLOAD_PATH / self.EXTRACTED_FOLDER_NAME} is "
                                        "incomplete (no download is ever attempted); run `csl-assistant index build`")
 
@@ -99,7 +99,7 @@ def _chroma_onnx_class() -> type:
             """Chroma pads every text to 256 tokens so that its batches line up. We run one text per call, so
             padding is dropped: the same vectors (padding is masked out of the pooling), without running a
             15-token question through 256 positions (about 25x the work)."""
-            tokenizer = ONNXMiniLM_L6_V2.tokenizer.func(self)
+            tokenizer = ONNXMiniLM_L6_V2.tokenizer.func(self)  # type: ignore[attr-defined]
             tokenizer.no_padding()
             return tokenizer
 
