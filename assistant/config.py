@@ -41,6 +41,7 @@ class Settings:
     llm: str
     collection: str
     top_k: int
+    query_embeddings: str = "auto"  # "auto": the ONNX export when usable; "sentence-transformers": always torch
 
     @property
     def uses_server(self) -> bool:
@@ -88,4 +89,5 @@ def settings() -> Settings:
         llm=os.environ.get("CSL_LLM", "grounded"),
         collection=os.environ.get("CSL_COLLECTION", "csl_draft_amendment_2"),
         top_k=int(os.environ.get("CSL_TOP_K", "6")),
+        query_embeddings=os.environ.get("CSL_QUERY_EMBEDDINGS", "auto"),
     )

@@ -6,8 +6,8 @@ them to exit codes (see `assistant.cli.main`), the app shows the message.
 
 from __future__ import annotations
 
-__all__ = ["AssistantError", "BackendUnavailable", "ConfigError", "IndexLocationError", "QuestionError",
-           "ServiceUnavailable", "UserError"]
+__all__ = ["AssistantError", "BackendUnavailable", "ConfigError", "EmbeddingUnavailable", "IndexLocationError",
+           "QuestionError", "ServiceUnavailable", "UserError"]
 
 
 class AssistantError(Exception):
@@ -36,3 +36,8 @@ class ServiceUnavailable(AssistantError, RuntimeError):
 
 class IndexLocationError(AssistantError, OSError):
     """The index folder cannot be used (a file, a symlink loop, no permission): exit code 4."""
+
+
+class EmbeddingUnavailable(AssistantError, RuntimeError):
+    """The ONNX export of the embedding model is missing, unreadable or disagrees with its probe; the message says
+    which, and that `csl-assistant index build` writes it again."""

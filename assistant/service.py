@@ -6,7 +6,7 @@ benchmarks all call `build_assistant`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from langchain_core.language_models import BaseChatModel
 
@@ -14,6 +14,8 @@ from assistant.answering.chain import Assistant
 from assistant.backends import get_chat_model
 from assistant.config import Settings, settings
 from assistant.document.corpus import load
+from assistant.retrieval import onnx_export
+from assistant.retrieval.embeddings import default_embeddings
 from assistant.retrieval.index import IndexInfo, ensure_index, vector_store
 from assistant.retrieval.search import Retriever
 
@@ -22,6 +24,22 @@ from assistant.retrieval.search import Retriever
 class Loaded:
     assistant: Assistant
     index: IndexInfo
+
+
+def build_index(cfg: Settings | None = None, force: bool = False) -> IndexInfo:
+    """`csl-assistant index build`: the index and the ONNX export beside it. An index built before the export
+    existed (or whose export was deleted) gets it now; the collection is rebuilt only if it recorded another graph."""
+    cfg = cfg or settings()
+    client, info = ensure_index(cfg, force=force)
+    if info.rebuilt:
+        return info
+    folder = onnx_export.onnx_folder(cfg)
+    manifest = onnx_export.current(folder) or onnx_export.ensure_export(folder, default_embeddings())
+    recorded = onnx_export.recorded(client.get_collection(cfg.collection, embedding_function=None).metadata)
+    if manifest is not None and manifest.onnx_sha256 != recorded:
+        _, info = ensure_index(cfg, force=True)
+        return replace(info, message="rebuilt to record the ONNX export of the embedding model")
+    return info
 
 
 def build_retriever(cfg: Settings | None = None) -> tuple[Retriever, IndexInfo]:

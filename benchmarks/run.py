@@ -2,7 +2,9 @@
 
 Prints one table and writes benchmarks/results/latest.json. Every timing is a
 median (and p95) over repeated runs after warm-up; ratios are against the floor:
-one query embedding with the same model on the same machine.
+one query embedding through the ONNX export (how questions are embedded), with
+sentence-transformers' (the old path) measured beside it in the same run. Cold
+starts (one-shot ask, app to first answer) are whole processes: `cold.py`.
 """
 
 from __future__ import annotations
@@ -10,9 +12,7 @@ from __future__ import annotations
 import json
 import os
 import platform
-import resource
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -30,9 +30,10 @@ from assistant.config import settings  # noqa: E402
 from assistant.document.corpus import Unit, load  # noqa: E402
 from assistant.evaluation.runner import load_cases  # noqa: E402
 from assistant.retrieval.embeddings import default_embeddings  # noqa: E402
-from assistant.retrieval.index import ensure_index  # noqa: E402
+from assistant.retrieval.index import ensure_index, vector_store  # noqa: E402
 from assistant.retrieval.search import Retriever  # noqa: E402
-from assistant.service import build_assistant  # noqa: E402
+from assistant.service import build_assistant, build_index  # noqa: E402
+from benchmarks.cold import bench_cold  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results" / "latest.json"
 
@@ -60,12 +61,6 @@ def questions() -> list[str]:
     return [c.question for c in cases if not c.history]
 
 
-def bench_floor() -> dict[str, float]:
-    """One query embedding, uncached: the model's own encode call."""
-    emb = default_embeddings()
-    return timed(_cycler(questions(), lambda q: emb.embed_documents([q])), repeat=60, warmup=5)
-
-
 def _cycler(items: list[str], fn: Callable[[str], Any]) -> Callable[[], Any]:
     """A no-argument callable that applies fn to the next item each call (round robin)."""
     state = {"i": 0}
@@ -77,19 +72,24 @@ def _cycler(items: list[str], fn: Callable[[str], Any]) -> Callable[[], Any]:
     return call
 
 
-def bench_answers(assistant: Any) -> dict[str, float]:
-    """Each question once, after a warm-up on other text: no query-embedding cache hits."""
+def bench_answers(assistant: Any, embeddings: Any) -> tuple[dict[str, float], dict[str, float]]:
+    """The floor and the warm answer, paired: each question's uncached embedding (the floor) is timed right before
+    its answer (no query-vector cache hit), so both move together with the shared machine's load."""
     from assistant.retrieval.embeddings import _cached_query
 
-    _cached_query.cache_clear()
-    samples = []
     for q in ("warm-up question one about fines", "warm-up two", "warm-up three"):
         assistant.ask(q)
+        embeddings.embed_documents([q])
+    _cached_query.cache_clear()
+    floors, answers = [], []
     for q in dict.fromkeys(questions()):
         start = time.perf_counter()
+        embeddings.embed_documents([q])
+        floors.append((time.perf_counter() - start) * 1000)
+        start = time.perf_counter()
         assistant.ask(q)
-        samples.append((time.perf_counter() - start) * 1000)
-    return stats(samples)
+        answers.append((time.perf_counter() - start) * 1000)
+    return stats(floors), stats(answers)
 
 
 def bench_retrieval(retriever: Retriever) -> dict[str, dict[str, float]]:
@@ -131,8 +131,9 @@ def _replicated(factor: int) -> list[Unit]:
     return out
 
 
-def bench_growth(tmp: Path) -> dict[str, Any]:
-    """Build time and query latency with the corpus replicated 1x, 10x, 100x (synthetic extra documents)."""
+def bench_growth(tmp: Path, query: Any) -> dict[str, Any]:
+    """Build time and query latency with the corpus replicated 1x, 10x, 100x (synthetic extra documents);
+    built with sentence-transformers, queried through `query` (the ONNX export), as the product does."""
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
@@ -148,9 +149,9 @@ def bench_growth(tmp: Path) -> dict[str, Any]:
             col.add(ids=[u.id for u in units[i:i + 500]], documents=texts[i:i + 500],
                     embeddings=emb.embed_documents(texts[i:i + 500]))
         build = (time.perf_counter() - start) * 1000
-        query = timed(_cycler(questions(), lambda q, c=col: c.query(query_embeddings=emb.embed_documents([q]),
-                                                                     n_results=6)), repeat=30)
-        out[f"{factor}x"] = {"chunks": len(units), "build_ms": round(build, 1), "query": query}
+        search = timed(_cycler(questions(), lambda q, c=col: c.query(query_embeddings=query.embed_documents([q]),
+                                                                      n_results=6)), repeat=30)
+        out[f"{factor}x"] = {"chunks": len(units), "build_ms": round(build, 1), "query": search}
     return out
 
 
@@ -175,39 +176,6 @@ def bench_concurrency(assistant: Any) -> dict[str, Any]:
         wall = time.perf_counter() - start
         out[f"{threads}_threads"] = stats(latencies) | {"questions_per_s": round(len(qs) / wall, 1)}
     return out
-
-
-def bench_cold_start() -> dict[str, Any]:
-    env = os.environ | {"CSL_INDEX_DIR": str(settings().index_dir)}
-    cmd = [sys.executable, "-m", "assistant", "ask", "--json", "What fines apply for massive data leakage?"]
-    start = time.perf_counter()
-    subprocess.run(cmd, env=env, check=True, capture_output=True)
-    first = (time.perf_counter() - start) * 1000
-    rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    imp = subprocess.run([sys.executable, "-X", "importtime", "-c", "import assistant.service"], env=env,
-                         capture_output=True, text=True).stderr.splitlines()
-    top = sorted((line for line in imp if "|" in line and line.split("|")[1].strip().isdigit()),
-                 key=lambda line: -int(line.split("|")[1]))[:5]
-    return {"cli_first_answer_ms": round(first, 1), "cli_peak_rss_mb": round(rss, 1),
-            "slowest_imports_us": [" ".join(line.split()) for line in top], **bench_app_ready(env)}
-
-
-def bench_app_ready(env: dict[str, str]) -> dict[str, Any]:
-    """`streamlit run app.py` until its health endpoint answers; peak RSS of the server then."""
-    from tests.services import free_port, running
-
-    port = free_port()
-    streamlit = Path(sys.executable).with_name("streamlit")
-    if not streamlit.exists() or not (ROOT / "app.py").exists():
-        return {"app_server_ready_ms": None}
-    cmd = [str(streamlit), "run", str(ROOT / "app.py"), "--server.headless", "true", "--server.port", str(port),
-           "--server.address", "127.0.0.1"]
-    start = time.perf_counter()
-    with tempfile.TemporaryDirectory() as tmp, \
-            running(cmd, f"http://127.0.0.1:{port}/_stcore/health", Path(tmp) / "app.log", 120, env=env):
-        ready = (time.perf_counter() - start) * 1000
-        rss = _children_peak_rss_mb()
-    return {"app_server_ready_ms": round(ready, 1), "app_peak_rss_mb_at_ready": rss}
 
 
 def bench_chat_box_in_new_tab(repeat: int = 5) -> dict[str, Any]:
@@ -238,19 +206,6 @@ def bench_chat_box_in_new_tab(repeat: int = 5) -> dict[str, Any]:
     return {"first_tab_ms": round(first, 1), "new_tab": stats(tabs), "target_ms": 2000}
 
 
-def _children_peak_rss_mb() -> float | None:
-    """Peak RSS of this process's streamlit child, read from /proc."""
-    for status in Path("/proc").glob("[0-9]*/status"):
-        try:
-            text = status.read_text()
-            cmdline = (status.parent / "cmdline").read_text()
-        except OSError:
-            continue
-        if "streamlit" in cmdline and f"PPid:\t{os.getpid()}" in text:
-            return round(int(text.split("VmHWM:")[1].split()[0]) / 1024, 1)
-    return None
-
-
 def bench_smollm2() -> dict[str, Any] | None:
     from assistant.backends.smollm import SmolLM2ChatModel, smollm2_problem
 
@@ -271,22 +226,36 @@ def bench_smollm2() -> dict[str, Any] | None:
     return {"ttft_ms": round(((first or start) - start) * 1000, 1), "chunks_per_s": round(n / total, 1)}
 
 
+def _with_ratio(result: dict[str, float], floor: dict[str, float]) -> dict[str, float]:
+    return result | {"ratio_p50_to_floor": round(result["p50_ms"] / floor["p50_ms"], 2)}
+
+
 def main() -> None:
+    build_index()  # the index and its ONNX export, so questions are embedded without torch
     with tempfile.TemporaryDirectory() as tmpdir:
         tmp = Path(tmpdir)
-        loaded = build_assistant("grounded")
-        floor = bench_floor()
-        answers = bench_answers(loaded.assistant)
+        client, _ = ensure_index(settings())
+        retriever = Retriever(vector_store(client))
+        loaded = build_assistant("grounded", retriever=retriever)
+        assert retriever.store.embeddings.backend == "onnx", "the ONNX export is missing: see `index status`"
+        onnx = retriever.store.embeddings
+        torch_retriever = Retriever(vector_store(client, embeddings=default_embeddings()))
+        torch_assistant = build_assistant("grounded", retriever=torch_retriever).assistant
+        floor, answers = bench_answers(loaded.assistant, onnx)
+        torch_floor, torch_answers = bench_answers(torch_assistant, default_embeddings())
         result: dict[str, Any] = {
             "machine": {"cores": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
+            "query_embeddings": onnx.backend,
             "floor_query_embedding": floor,
-            "warm_answer_grounded": answers | {"ratio_p50_to_floor": round(answers["p50_ms"] / floor["p50_ms"], 2)},
-            "retrieval": bench_retrieval(loaded.assistant.retriever),
+            "warm_answer_grounded": _with_ratio(answers, floor),
+            "old_path": {"floor_query_embedding": torch_floor,
+                         "warm_answer_grounded": _with_ratio(torch_answers, torch_floor)},
+            "retrieval": bench_retrieval(retriever),
             "checker_2000_words": bench_checker(),
             "index": bench_index(tmp),
-            "growth": bench_growth(tmp),
+            "growth": bench_growth(tmp, onnx),
             "concurrency": bench_concurrency(loaded.assistant),
-            "cold_start": bench_cold_start(),
+            "cold_start": bench_cold(settings().index_dir),
             "app_chat_box_in_new_tab": bench_chat_box_in_new_tab(),
             "smollm2": bench_smollm2(),
         }
@@ -297,22 +266,30 @@ def main() -> None:
 
 def print_table(r: dict[str, Any]) -> None:
     floor = r["floor_query_embedding"]["p50_ms"]
-    fl = r["floor_query_embedding"]
-    rows = [("floor: one query embedding", fl["p50_ms"], fl["p95_ms"]),
-            ("warm answer (grounded)", r["warm_answer_grounded"]["p50_ms"], r["warm_answer_grounded"]["p95_ms"])]
-    rows += [(f"retrieval {m}", v["p50_ms"], v["p95_ms"]) for m, v in r["retrieval"].items()]
-    rows.append(("checker, 2,000 words", r["checker_2000_words"]["p50_ms"], r["checker_2000_words"]["p95_ms"]))
-    print(f"machine: {r['machine']['cores']} cores, Python {r['machine']['python']}")
-    print(f"{'what':<34}{'p50 ms':>10}{'p95 ms':>10}{'p50/floor':>11}")
-    for name, p50, p95 in rows:
-        print(f"{name:<34}{p50:>10.2f}{p95:>10.2f}{p50 / floor:>11.2f}")
+    old = r["old_path"]
+    rows = [("floor: one ONNX query embedding", r["floor_query_embedding"]),
+            ("warm answer (grounded)", r["warm_answer_grounded"]),
+            ("old path: sentence-transformers floor", old["floor_query_embedding"]),
+            ("old path: warm answer", old["warm_answer_grounded"])]
+    rows += [(f"retrieval {m}", v) for m, v in r["retrieval"].items()]
+    rows.append(("checker, 2,000 words", r["checker_2000_words"]))
+    print(f"machine: {r['machine']['cores']} cores, Python {r['machine']['python']}; "
+          f"questions embedded by {r['query_embeddings']}")
+    print(f"{'what':<40}{'p50 ms':>10}{'p95 ms':>10}{'p50/floor':>11}")
+    for name, v in rows:
+        print(f"{name:<40}{v['p50_ms']:>10.2f}{v['p95_ms']:>10.2f}{v['p50_ms'] / floor:>11.2f}")
     print(f"index: cold build {r['index']['cold_build_ms']:.0f} ms, reuse {r['index']['reuse_p50_ms']:.1f} ms")
     for k, v in r["growth"].items():
         print(f"growth {k}: {v['chunks']} chunks, build {v['build_ms']:.0f} ms, "
               f"query p50 {v['query']['p50_ms']:.2f} ms")
     for k, v in r["concurrency"].items():
         print(f"concurrency {k}: p50 {v['p50_ms']:.1f} ms, p95 {v['p95_ms']:.1f} ms, {v['questions_per_s']} q/s")
-    print(f"cold start: {json.dumps(r['cold_start'])}")
+    cold = r["cold_start"]
+    for path, v in cold["one_shot_ask"].items():
+        print(f"cold one-shot ask ({path}): {v['wall_s']:.2f} s, peak {v['peak_rss_mb']:.0f} MB  runs {v['runs']}")
+    for path, v in cold["app"].items():
+        print(f"app ({path}): {json.dumps(v)}")
+    print(f"one-shot import profile: {json.dumps(cold['one_shot_import_profile'])}")
     print(f"app, chat box usable in a new tab: {json.dumps(r['app_chat_box_in_new_tab'])}")
     print(f"smollm2: {json.dumps(r['smollm2'])}")
 

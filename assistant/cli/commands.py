@@ -80,16 +80,19 @@ def _index_args(p: argparse.ArgumentParser) -> None:
 
 
 def _index(args: argparse.Namespace) -> int:
-    from assistant.retrieval import index
+    from assistant.retrieval import index, query_embeddings
 
     if args.action == "status":
-        data = index.status()
+        data = index.status() | query_embeddings.choose().as_dict()
         text = "\n".join(f"{k}: {v}" for k, v in data.items())
         _emit(args, data, text)
         return 0 if data.get("fresh") else 1
-    _, info = index.ensure_index(force=args.force)
-    data = info.__dict__
-    _emit(args, data, f"{info.message}: {info.count} chunks at {info.location} ({info.seconds:.2f} s)")
+    from assistant.service import build_index
+
+    info = build_index(force=args.force)
+    data = info.__dict__ | query_embeddings.choose().as_dict()
+    _emit(args, data, f"{info.message}: {info.count} chunks at {info.location} ({info.seconds:.2f} s); "
+                      f"questions embedded by {data['query_embeddings']}")
     return 0
 
 

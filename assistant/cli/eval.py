@@ -8,11 +8,13 @@ import math
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assistant.errors import UserError
-from assistant.evaluation import runner as evals
 from assistant.terminal import raw_stream
+
+if TYPE_CHECKING:  # the runner imports pydantic; `ask` builds this parser too, so it is imported when run
+    from assistant.evaluation import runner as evals
 
 COLUMNS = ("n", "pass_rate", "retrieval_hit", "citation_recall", "citation_precision", "number_recall",
            "keyword_recall", "refusal_correct", "unverified_shown_rate", "forbidden_violations",
@@ -117,6 +119,7 @@ def _write_report(path: Path, text: str) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
+    from assistant.evaluation import runner as evals  # here, not at the top: `ask` builds this parser too
     from assistant.service import build_assistant
 
     cases, errors = evals.load_cases(args.files)

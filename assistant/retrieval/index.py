@@ -26,7 +26,7 @@ from filelock import FileLock
 from assistant.config import Settings, chroma_address, settings
 from assistant.document.corpus import Corpus, Unit, load
 from assistant.errors import ServiceUnavailable
-from assistant.retrieval import integrity, location
+from assistant.retrieval import integrity, location, onnx_export
 from assistant.retrieval.embeddings import MiniLMEmbeddings, default_embeddings
 
 log = logging.getLogger(__name__)
@@ -148,7 +148,16 @@ def _open(cfg: Settings, corpus: Corpus, embeddings: MiniLMEmbeddings, force: bo
         raise
     except Exception as exc:  # noqa: BLE001 - any failure to read the collection means rebuild
         reason = f"index missing or unreadable ({type(exc).__name__})"
-    return client, _populate(client, cfg.collection, expected, items, embeddings), True, reason
+    onnx = _export_onnx(cfg, embeddings)
+    return client, _populate(client, cfg.collection, expected | onnx, items, embeddings), True, reason
+
+
+def _export_onnx(cfg: Settings, embeddings: MiniLMEmbeddings) -> dict[str, str]:
+    """The build exports the model to ONNX beside the index (torch is loaded anyway) and records it, like the model
+    name; questions are then embedded without torch (`query_embeddings`)."""
+    if getattr(embeddings, "backend", None) != "sentence-transformers":
+        return onnx_export.index_metadata(None)
+    return onnx_export.index_metadata(onnx_export.ensure_export(onnx_export.onnx_folder(cfg), embeddings))
 
 
 def _open_embedded(cfg: Settings, corpus: Corpus, embeddings: MiniLMEmbeddings,
@@ -217,12 +226,15 @@ def ensure_index(cfg: Settings | None = None, corpus: Corpus | None = None,
 
 
 def vector_store(client: Any, cfg: Settings | None = None, embeddings: MiniLMEmbeddings | None = None) -> Any:
-    """The LangChain Chroma vector store over an opened client."""
+    """The LangChain Chroma vector store over an opened client; questions are embedded through the ONNX export
+    when it is there (`query_embeddings.choose`), else by sentence-transformers."""
     from langchain_chroma import Chroma
+
+    from assistant.retrieval.query_embeddings import query_embeddings
 
     cfg = cfg or settings()
     return Chroma(collection_name=cfg.collection, client=client,
-                  embedding_function=embeddings or default_embeddings())
+                  embedding_function=embeddings or query_embeddings(cfg))
 
 
 def _status_client(cfg: Settings) -> Any | None:
