@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from assistant.answering import intents
-from assistant.answering.fine_answers import maximum_answer, penalty_answer, premise_lines, stated_basis
+from assistant.answering.fine_answers import frame_of, maximum_answer, penalty_answer, premise_lines, stated_basis
+from assistant.answering.leads import fine_lead
 from assistant.answering.text_answers import (
     explanation_answer,
     old_text_gap,
@@ -50,7 +51,7 @@ def choose_articles(question: str, routed: list[Unit], retrieved: list[Unit], fi
     if basis := stated_basis(question):
         candidates = [a for a in candidates if any(b.basis == basis for b in fines.effective_for(a))] or \
             [b.article for b in fines.bands if b.basis == basis][:1]
-    if wanted := intents.tiers(question):
+    if wanted := frame_of(question).tiers:
         candidates = [a for a in candidates if any(b.tier in wanted for b in fines.effective_for(a))] or candidates
     return candidates[: 3 if compare else 1] or found[:1]
 
@@ -65,7 +66,7 @@ def _refusal(question: str, routed: list[Unit], corpus: Corpus) -> str:
 
 def _penalties(question: str, articles: list[str], routed: list[Unit], retrieved: list[Unit],
                fines: FineTable, corpus: Corpus) -> list[str]:
-    if intents.MAX_RE.search(question) and not routed and not intents.tiers(question) and not stated_basis(question):
+    if intents.MAX_RE.search(question) and not routed and not frame_of(question).tiers and not stated_basis(question):
         return maximum_answer(fines)
     lines = premise_lines(question, [u.article for u in routed if u.article], fines) if routed else []
     named = {u.id for u in routed if u.kind == "paragraph"}
@@ -95,7 +96,8 @@ def compose(question: str, unit_ids: list[str], corpus: Corpus | None = None,
     if renumber and (not penalty or intents.OLD_CUE_RE.search(question)):
         lines += renumber_answer(question, corpus)
     if penalty:
-        lines += _penalties(question, articles, routed, retrieved, fines, corpus)
+        lead = fine_lead(question, articles, fines)
+        lines += ([lead] if lead else []) + _penalties(question, articles, routed, retrieved, fines, corpus)
     top_is_explanation = bool(retrieved) and retrieved[0].source == "explanation" and not routed
     if intents.WHY_RE.search(question) or top_is_explanation:
         if intents.SECTIONS_RE.search(question) and intents.LIST_RE.search(question):

@@ -9,10 +9,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from assistant.answering.intents import BASIS_WORDS, subjects, tiers
+from assistant.answering.intents import BASIS_WORDS
+from assistant.answering.reading import read_question, resolve_tiers
 from assistant.checking import claims
 from assistant.document.corpus import Corpus
 from assistant.document.fines import FineBand, FineTable
+from assistant.document.frames import Frame
+from assistant.document.kinds import Tier
 
 MEASURES_RE = re.compile(r"order (?:the )?suspension of relevant businesses.*?revocation of business licenses")
 ORDERS_RE = re.compile(r"(?P<lead>the competent authorities shall order it to|shall be ordered by the competent "
@@ -91,11 +94,29 @@ def _threshold_note(bands: list[FineBand], gains: int | None) -> str:
             f"exceed {limit:,} yuan and the fixed band when they are less than {limit:,} yuan {unit}.")
 
 
-def _select(bands: list[FineBand], question: str, gains: int | None) -> list[FineBand]:
-    wanted_subjects, wanted_tiers = subjects(question), tiers(question)
-    chosen = [b for b in bands if b.subject in wanted_subjects]
-    if wanted_tiers and any(b.tier in wanted_tiers for b in chosen):
-        chosen = [b for b in chosen if b.tier in wanted_tiers]
+@lru_cache(maxsize=256)
+def frame_of(question: str) -> Frame:
+    return read_question(question)
+
+
+def _operator_units(bands: list[FineBand], cii: bool | None) -> set[str]:
+    """Paragraphs written for the other kind of operator (59(1) ordinary, 59(2) CII) when the question says which."""
+    if cii is None:
+        return set()
+    kinds = {b.unit_id: "critical information infrastructure" in b.who for b in bands
+             if b.subject == "entity" and " or " not in b.who and "operator" in b.who}
+    if len(set(kinds.values())) < 2:
+        return set()
+    return {unit for unit, is_cii in kinds.items() if is_cii != cii}
+
+
+def select_bands(bands: list[FineBand], question: str, gains: int | None) -> list[FineBand]:
+    """The bands that fit the question's frame: who (minus whom it excludes), which operator, which tier."""
+    frame = frame_of(question)
+    other = _operator_units(bands, frame.cii)
+    chosen = [b for b in bands if b.subject in frame.wanted_subjects() and b.unit_id not in other]
+    wanted_tiers = resolve_tiers(frame, {Tier(b.tier) for b in chosen})
+    chosen = [b for b in chosen if b.tier in wanted_tiers]
     threshold = next((b.threshold for b in chosen if b.threshold), None)
     if gains is not None and threshold and gains != threshold:
         keep = "above" if gains > threshold else "below_or_none"
@@ -147,7 +168,7 @@ def penalty_answer(articles: list[str], question: str, fines: FineTable, corpus:
             continue
         amount = next((a for basis in BASIS_WORDS if any(b.basis == basis for b in bands)
                        if (a := basis_amount(question, basis)) is not None), None)
-        chosen = _select(bands, question, amount) or bands
+        chosen = select_bands(bands, question, amount) or bands
         refs = [r for r in fines.references if r.article == number]
         lines += _reference_lines(number, fines)
         own = fines.for_article(number)

@@ -1,0 +1,113 @@
+"""The first sentence of a fine answer: the question as asked, answered from the bands that fit its frame.
+
+"Up to 100,000 yuan: ...", "No. ...", "Yes: ...", or the band itself; the supporting
+bands follow it. Every figure is a band bound or a product of a stated basis and a
+band's multiples, so the checker verifies it like any other.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answering.fine_answers import basis_amount, cite, frame_of, select_bands
+from assistant.document.fines import TIER_LABELS, FineBand, FineTable
+from assistant.document.frames import Frame
+from assistant.document.kinds import Bound, Subject, Want
+
+MODALITY_Q = re.compile(r"\b(?:mandatory|compulsory|required|obligatory|must|have to|optional|discretion\w*|"
+                        r"automatic\w*)\b|必须|强制|可以", re.I)
+OPTIONAL_Q = re.compile(r"\b(?:optional|discretion\w*)\b|可以", re.I)
+
+
+def _who(band: FineBand) -> str:
+    return band.who if band.subject == Subject.INDIVIDUAL or band.who.startswith("whoever") else f"the {band.who}"
+
+
+def _figure(band: FineBand, amount: int | None) -> str:
+    if band.kind == "multiple":
+        text = f"{band.min} to {band.max} times the {band.basis}"
+        if amount is not None and (band.threshold is None or amount > band.threshold):
+            text += f" ({amount * band.min:,} to {amount * band.max:,} yuan for {amount:,} yuan)"
+        return text
+    return f"{band.min:,} to {band.max:,} yuan"
+
+
+def _band_clause(band: FineBand, amount: int | None, head: str = "") -> str:
+    """'[head ]for <who>: a fine of X to Y yuan shall/may be imposed (<tier>) [unit]' (who just before the
+    figure: the checker reads a figure's subject from the words before it)."""
+    modal = "shall" if band.mandatory else "may"
+    return (f"{head + ' ' if head else ''}for {_who(band)}: a fine of {_figure(band, amount)} {modal} be imposed "
+            f"({TIER_LABELS.get(band.tier, band.tier)}) {cite(band.unit_id)}")
+
+
+def _primary(bands: list[FineBand], frame: Frame) -> list[FineBand]:
+    wanted = frame.wanted_subjects()
+    order = [Subject.ENTITY, Subject.INDIVIDUAL] if Subject.ENTITY in wanted else [Subject.INDIVIDUAL]
+    for subject in order:
+        mine = [b for b in bands if b.subject == subject]
+        if mine:
+            return mine
+    return bands
+
+
+def _stated_check(frame: Frame, bands: list[FineBand], every: list[FineBand]) -> str | None:
+    """Yes/No for a figure the question states ("up to 50 million, right?")."""
+    figures = [a for a in frame.amounts if a >= 1000]
+    if not figures or Want.YES_NO not in frame.wants:
+        return None
+    amounts = [b for b in bands if b.kind == "amount"]
+    if not amounts:
+        return None
+    bounds = {b.max for b in amounts} if frame.bound == Bound.UP_TO else {b.min for b in amounts} | {
+        b.max for b in amounts}
+    top = max(amounts, key=lambda b: b.max)
+    if all(f in bounds for f in figures):
+        match = top if frame.bound == Bound.UP_TO else amounts[0]
+        return f"Yes. Under Article {match.article}, {_band_clause(match, None)}."
+    answer = f"No. Under Article {top.article}, {_band_clause(top, None)}."
+    others = [b for b in every if b.kind == "amount" and b not in bands]
+    holders = [b for b in others if all(f in (b.min, b.max) for f in figures)] or \
+        [b for b in others if any(f in (b.min, b.max) for f in figures)]
+    if holders:
+        answer += " The figure in the question belongs to another band: " + "; ".join(
+            _band_clause(b, None) for b in holders) + "."
+    return answer
+
+
+def _modality(question: str, band: FineBand) -> str:
+    optional_asked = bool(OPTIONAL_Q.search(question))
+    yes = band.mandatory != optional_asked
+    kind = "mandatory (“shall”)" if band.mandatory else "discretionary (“may”)"
+    return f"{'Yes' if yes else 'No'}: the fine is {kind}: {_band_clause(band, None)}."
+
+
+def fine_lead(question: str, articles: list[str], fines: FineTable) -> str | None:
+    """One sentence answering the fine question as asked, or None when no band fits."""
+    frame = frame_of(question)
+    for number in articles:
+        bands = fines.effective_for(number)
+        if not bands:
+            continue
+        amount = next((a for b in bands if b.basis and (a := basis_amount(question, b.basis)) is not None), None)
+        chosen = select_bands(bands, question, amount)
+        if not chosen:
+            continue
+        main = _primary(chosen, frame)
+        if check := _stated_check(frame, main, bands):
+            return check
+        if MODALITY_Q.search(question) and Want.YES_NO in frame.wants:
+            return _modality(question, main[0])
+        if frame.bound == Bound.UP_TO:
+            top = max(main, key=lambda b: (b.kind == "amount", b.max))
+            if top.kind == "amount":
+                return _band_clause(top, amount, f"Up to {top.max:,} yuan") + "."
+        if frame.bound == Bound.AT_LEAST:
+            low = min(main, key=lambda b: (b.kind != "amount", b.min))
+            if low.kind == "amount":
+                return _band_clause(low, amount, f"At least {low.min:,} yuan") + "."
+        if len({b.tier for b in main}) > 1:
+            return (f"Article {number} fines {_who(main[0])} according to the circumstances, from "
+                    f"{_figure(main[0], amount)} {cite(main[0].unit_id)} up to {_figure(main[-1], amount)} "
+                    f"{cite(main[-1].unit_id)}; each band follows.")
+        return f"Under Article {number}, {_band_clause(main[0], amount)}."
+    return None
