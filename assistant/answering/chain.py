@@ -82,7 +82,9 @@ class Assistant:
 
     def _generate(self, state: _State) -> _State:
         if state.decision and state.decision.refuse:
-            state.draft, state.refused = refusal(state.decision.reason), True
+            detail = state.decision.detail
+            state.draft = refusal("referenced", text=detail) if detail else refusal(state.decision.reason)
+            state.refused = True
             return state
         try:
             state.draft, state.refused = self._run_model(self.model, state)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from assistant.answering import intents
+from assistant.answering.conduct import best_article
 from assistant.answering.fine_answers import frame_of, maximum_answer, penalty_answer, premise_lines, stated_basis
 from assistant.answering.leads import fine_lead
 from assistant.answering.text_answers import (
@@ -40,6 +41,11 @@ def choose_articles(question: str, routed: list[Unit], retrieved: list[Unit], fi
     if named:
         return list(dict.fromkeys(named))
     found = list(dict.fromkeys(u.article for u in retrieved if u.article and u.source == "amendment"))
+    if intents.PENALTY_RE.search(question) and not intents.WHY_RE.search(question):
+        wants_figure = frame_of(question).bound is not None  # "the most it can be fined": an article with fines
+        allowed = {b.article for b in fines.bands} if wants_figure else None
+        if conduct := best_article(question, allowed):
+            found = [conduct] + [a for a in found if a != conduct]
     candidates = [a for a in found if fines.effective_for(a)]
     compare = bool(intents.COMPARE_RE.search(question))
     if intents.MULTIPLE_RE.search(question):

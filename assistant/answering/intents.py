@@ -16,20 +16,20 @@ PENALTY_RE = re.compile(r"fine|penalt|punish|sanction|liab|how much|yuan|rmb|max
 MULTIPLE_RE = re.compile(r"multiple|times the|\btimes\b|倍", re.I)
 SECTIONS_RE = re.compile(r"sections?|main contents|parts|structure|部分", re.I)
 RENUMBER_RE = re.compile(r"\bold\b|renumber|became|become|moved|merg|new number|former|current law|what happened|"
-                         r"where did|where does|where is|now article|new addition|newly added|added|原|改为|合并|新增",
+                         r"where did|where does|where is|now article|new addition|newly added|原|改为|合并|新增",
                          re.I)
 LOOKUP_RE = re.compile(r"\bshow\b|text of|full text|wording|"
                        r"what (?:exactly )?does .{0,50}\b(?:say|provide|require|cover)|"
                        r"what .{0,40}obligations? does|\bquote|"
                        r"\bread\b|meaning|what is .{0,12}article|内容|原文|规定", re.I)
 WHY_RE = re.compile(r"\bwhy\b|reason|background|purpose|\baim|idea|guiding|principle|main content|explanation|"
-                    r"^when\b|legislative plan|rationale|motivat|drafted|drafter|work report|为什么|背景|目的|说明|"
-                    r"指导思想", re.I)
+                    r"legislative plan|rationale|motivat|为什么|背景|目的|说明|指导思想", re.I)
 LIST_RE = re.compile(r"what are (?:the|they)|list|which (?:are|were)|sections|\b(?:four|all)\b|有哪些", re.I)
 COMPARE_RE = re.compile(r"compar|differ|\bvs\.?\b|versus|both|which (?:articles|provisions)|in which|where does|"
                         r"all (?:the )?(?:fines|articles|bands|provisions)|\beach\b|\bevery\b|across|比较|区别", re.I)
-OLD_TEXT_RE = re.compile(r"original|pre-amendment|before the amendment|\b2016\b|current(?:ly)? (?:in force|law's)|"
-                         r"existing law|现行", re.I)
+OLD_TEXT_RE = re.compile(r"original|pre-amendment|before (?:this|the) (?:amendment|revision|draft)|"
+                         r"used to (?:say|read|provide)|previously (?:said|read|provided)|\b2016\b|"
+                         r"current(?:ly)? (?:in force|law's)|existing law|现行", re.I)
 INDIVIDUAL_RE = re.compile(r"individual|\bpersons?\b|\bpeople\b|manager|executive|director|officer|staff|employee|"
                            r"personnel|responsible|in charge|in-charge|负责|责任人员|个人(?!信息)", re.I)
 ENTITY_RE = re.compile(r"compan|operator|firm|entit|business|organi[sz]ation|seller|provider|enterprise|vendor|"
@@ -44,7 +44,8 @@ TIER_CUES = (
 )
 OLD_CUE_RE = re.compile(r"\b(?:old|former|previous)\b|原", re.I)
 MAX_RE = re.compile(r"maximum|highest|largest|biggest|most severe|top fine|最高|上限", re.I)
-BASIS_WORDS = {"illegal gains": re.compile(r"gain|revenue|profit|income|made \d|earn|所得", re.I),
+BASIS_WORDS = {"illegal gains": re.compile(r"gain|revenue|profit|income|\bmade\b|earn|pocket|\bsales?\b|"
+                                          r"\bsold\b|所得", re.I),
                "procurement amount": re.compile(r"procure|purchas|bought|buy|spent|contract|worth|采购", re.I)}
 
 

@@ -27,7 +27,9 @@ ANCHOR = _words(
     r"software", r"equipment", r"firewalls?", r"routers?", r"switch(?:es)?", r"servers?", r"cloud", r"kit",
     r"security", r"certif\w*", r"uncertified", r"untested", r"unreviewed", r"procure\w*", r"illegal gains",
     r"prohibited", r"content", r"posts?", r"takedown", r"sms", r"overseas", r"draft\w*", r"amend\w*",
-    r"explanation", r"revision", r"revis\w+", r"renumber\w*", r"art(?:icle)?s?\.?\s*\d+", r"art\d+",
+    r"explanation", r"revision", r"revis\w+", r"renumber\w*", r"art\w*\.?\s*\d{2}", r"art\d+",
+    r"provisions?", r"mitigat\w*", r"exempt\w*", r"merg\w*", r"guiding ideas?", r"fine bands?", r"tiers?",
+    r"illegal acts?", r"old \w*\s*\d{2}",
     r"articles?", r"paragraphs?", r"items?", r"legislative", r"npc", r"standing committee", r"csl",
     r"persons?[- ]in[- ]charge", r"directly (?:responsible|liable)", r"competent authorit\w*",
     r"circular of criticism", r"this law",
@@ -99,3 +101,24 @@ MAXIMUM = _words(r"maximum", r"max", r"most", r"highest", r"top", r"largest", r"
 MINIMUM = _words(r"minimum", r"min", r"lowest", r"smallest", r"least", r"at least", r"floor", "最低", "下限")
 HEADCOUNT = re.compile(r"\b(?P<n>one|two|three|four|five|\d)\s+(?:\w+[- ]?){0,3}?"
                        r"(?:persons?|individuals?|managers?|people|personnel|persons-in-charge)\b", re.I)
+
+# -- everyday words for the conduct each penalty article describes (question word -> the text's words) -----
+CONDUCT_SYNONYMS: dict[str, str] = {
+    "cii": "critical information infrastructure operator", "rectify": "correct", "fix": "correct", "remedy": "correct", "comply": "correct",
+    "firewall": "equipment product", "router": "equipment product", "switch": "equipment product",
+    "kit": "equipment product", "device": "equipment product", "hardware": "equipment product",
+    "gear": "equipment product", "resell": "sell", "resold": "sell", "sold": "sell", "selling": "sell",
+    "gave": "provide", "give": "provide", "supply": "provide", "distribute": "provide",
+    "uncertified": "certification", "untested": "testing", "unreviewed": "review", "reviewed": "review",
+    "bought": "use procurement", "buy": "use procurement", "purchase": "use procurement",
+    "deploy": "use", "deployed": "use", "install": "use", "procured": "procurement",
+    "takedown": "removal prohibited", "remove": "removal", "delete": "removal", "banned": "prohibited",
+    "illegal content": "prohibited information", "content": "information", "posts": "information",
+    "spreading": "transmission", "spread": "transmission", "abroad": "overseas", "offshore": "overseas",
+    "leak": "leakage data", "leaked": "leakage data", "breach": "leakage", "hacked": "protection",
+    "duties": "obligation", "duty": "obligation", "security gaps": "protection obligation",
+    "security failings": "protection obligation", "neglect": "fails perform", "neglects": "fails perform",
+    "sms": "electronic information sending", "app store": "application software downloading",
+    "mistake": "minor illegal act", "first offence": "first time", "damage": "harmful consequences",
+    "harm": "harmful consequences", "limit": "mitigate", "reduce": "lighter mitigated", "discretion": "benchmark",
+}
