@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from assistant.answering import intents
+from assistant.answering.condense import split_followup
 from assistant.answering.conduct import best_article
 from assistant.answering.fine_answers import frame_of, maximum_answer, penalty_answer, premise_lines, stated_basis
 from assistant.answering.leads import fine_lead
@@ -63,7 +64,7 @@ def choose_articles(question: str, routed: list[Unit], retrieved: list[Unit], fi
 
 
 def _refusal(question: str, routed: list[Unit], corpus: Corpus) -> str:
-    if text := old_text_gap(question, corpus):
+    if not intents.RENUMBER_RE.search(question) and (text := old_text_gap(question, corpus)):
         return text
     asks_text = intents.LOOKUP_RE.search(question) and not intents.PENALTY_RE.search(question)
     named_in_draft = any(u.article and u.article in question for u in routed if u.kind != "amendment_item")
@@ -72,7 +73,9 @@ def _refusal(question: str, routed: list[Unit], corpus: Corpus) -> str:
 
 def _penalties(question: str, articles: list[str], routed: list[Unit], retrieved: list[Unit],
                fines: FineTable, corpus: Corpus) -> list[str]:
-    if intents.MAX_RE.search(question) and not routed and not frame_of(question).tiers and not stated_basis(question):
+    frame = frame_of(question)
+    if intents.MAX_RE.search(question) and not routed and not (frame.tiers or frame.excluded_tiers) \
+            and not stated_basis(question):
         return maximum_answer(fines)
     lines = premise_lines(question, [u.article for u in routed if u.article], fines) if routed else []
     named = {u.id for u in routed if u.kind == "paragraph"}
@@ -92,11 +95,15 @@ def compose(question: str, unit_ids: list[str], corpus: Corpus | None = None,
     question = article_words_to_digits(question)
     retrieved = [corpus.unit(u) for u in unit_ids if corpus.has_unit(u)]
     routed = route(question, corpus)
+    if not routed and retrieved and retrieved[0].source == "amendment" and not intents.WHY_RE.search(question) \
+            and (conduct := best_article(question)):  # the provision whose conduct the question describes
+        retrieved = sorted(retrieved, key=lambda u: u.article != conduct)
     if refused := _refusal(question, routed, corpus):
         return Composition(refused, True)
     articles = choose_articles(question, routed, retrieved, fines)
     lines: list[str] = []
-    penalty, renumber = intents.PENALTY_RE.search(question), intents.RENUMBER_RE.search(question)
+    penalty = intents.PENALTY_RE.search(question)
+    renumber = intents.RENUMBER_RE.search(question) or (intents.OLD_CUE_RE.search(question) and routed)
     if phrase := intents.quoted_phrase(question):
         lines += phrase_answer(phrase, corpus)
     if renumber and (not penalty or intents.OLD_CUE_RE.search(question)):
@@ -111,7 +118,7 @@ def compose(question: str, unit_ids: list[str], corpus: Corpus | None = None,
         else:
             expl = [u for u in retrieved if u.source == "explanation"] or rank_sections(question, corpus)[:2]
             lines += explanation_answer(question, expl)
-    if intents.LOOKUP_RE.search(question) and routed or not lines:
+    if intents.LOOKUP_RE.search(split_followup(question)[0]) and routed or not lines:
         lines += quote_answer(routed or retrieved[:2], corpus)
         lines += _applied_bands(routed, question, fines, corpus)
     return Composition("\n".join(dict.fromkeys(lines)))

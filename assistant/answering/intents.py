@@ -11,7 +11,9 @@ import re
 from assistant.answering.condense import split_followup
 
 PENALTY_RE = re.compile(r"fine|penalt|punish|sanction|liab|how much|yuan|rmb|maximum|minimum|highest|lowest|"
-                        r"exposure|cost|罚|处罚|多少|calculat|gains|procure|what happens to|\bface\b|consequence|"
+                        r"exposure|cost|罚|处罚|多少|calculat|gains|procure|"
+                        r"what (?:happens|will happen|would happen|could happen)\b|"
+                        r"\bface\b|consequence|"
                         r"\bbands?\b", re.I)
 MULTIPLE_RE = re.compile(r"multiple|times the|\btimes\b|倍", re.I)
 SECTIONS_RE = re.compile(r"sections?|main contents|parts|structure|部分", re.I)
@@ -42,11 +44,14 @@ TIER_CUES = (
     ("refuses_or_serious", re.compile(r"refus|won't correct|does not correct|fails? to correct|not correct|"
                                       r"circumstances are serious|serious circumstances|拒不改正|情节严重", re.I)),
 )
-OLD_CUE_RE = re.compile(r"\b(?:old|former|previous)\b|原", re.I)
+# current-law numbering: "old Article 65", "Article 61 of the current law", "the existing law's Article 64"
+OLD_CUE_RE = re.compile(r"\b(?:old|former|previous)\b|\b(?:current|existing|present)(?:[- ]law)?(?:'s)? (?:law|article|"
+                        r"art\.?)|\bof the (?:current|existing|present)\b|原|现行", re.I)
 MAX_RE = re.compile(r"maximum|highest|largest|biggest|most severe|top fine|最高|上限", re.I)
 BASIS_WORDS = {"illegal gains": re.compile(r"gain|revenue|profit|income|\bmade\b|earn|pocket|\bsales?\b|"
                                           r"\bsold\b|所得", re.I),
-               "procurement amount": re.compile(r"procure|purchas|bought|buy|spent|contract|worth|采购", re.I)}
+               "procurement amount": re.compile(r"procure|purchas|bought|buy|spent|\bpaid\b|\bpay|contract|worth|采购",
+                                                re.I)}
 
 
 def subjects(question: str) -> tuple[str, ...]:

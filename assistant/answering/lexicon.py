@@ -104,7 +104,8 @@ HEADCOUNT = re.compile(r"\b(?P<n>one|two|three|four|five|\d)\s+(?:\w+[- ]?){0,3}
 
 # -- everyday words for the conduct each penalty article describes (question word -> the text's words) -----
 CONDUCT_SYNONYMS: dict[str, str] = {
-    "cii": "critical information infrastructure operator", "rectify": "correct", "fix": "correct", "remedy": "correct", "comply": "correct",
+    "cii": "critical information infrastructure operator",
+    "rectify": "correct", "fix": "correct", "remedy": "correct", "comply": "correct",
     "firewall": "equipment product", "router": "equipment product", "switch": "equipment product",
     "kit": "equipment product", "device": "equipment product", "hardware": "equipment product",
     "gear": "equipment product", "resell": "sell", "resold": "sell", "sold": "sell", "selling": "sell",

@@ -95,7 +95,8 @@ def read_subjects(text: str, spans: list[tuple[int, int]]) -> tuple[frozenset[Su
         yes, no = _cue_hits(cue, text, spans)
         named |= {kind} if yes else set()
         excluded |= {kind} if no and not yes else set()
-    if len(named) == 2 and _target(Subject.INDIVIDUAL, text) and not _target(Subject.ENTITY, text):
+    additive = re.search(r"\b(?:including|also|as well|both|plus|together)\b", text, re.I)
+    if len(named) == 2 and not additive and _target(Subject.INDIVIDUAL, text) and not _target(Subject.ENTITY, text):
         named = {Subject.INDIVIDUAL}  # "can the managers be fined if the operator refuses?"
     if named == {Subject.ENTITY}:
         named = set()  # the operator is the actor of nearly every question; its people are not thereby excluded

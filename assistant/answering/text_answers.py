@@ -27,6 +27,10 @@ def renumber_answer(question: str, corpus: Corpus) -> list[str]:
              f"{corpus.residual_rule} {cite('amend.8')}." for n in dict.fromkeys(unknown)]
     if not entries and not lines:
         entries = list(corpus.renumbering)
+    moved = [e for e in dict.fromkeys(entries) if e.old]
+    if old_cue and len(moved) == 1:  # the direct answer first: "Article 65 of the current law is now Article 67."
+        lines.insert(0, f"{moved[0].old.label()} of the current law is now Article {moved[0].new} "
+                        f"{cite(f'amend.{moved[0].amendment_item}')}.")
     for e in dict.fromkeys(entries):
         src = f"{e.old.label()} of the current law" if e.old else "A new article"
         verb = "is added as" if e.old is None else "becomes"
