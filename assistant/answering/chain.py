@@ -21,6 +21,7 @@ from assistant.answering import scope
 from assistant.answering.citations import render_and_collect
 from assistant.answering.condense import condense, split_followup
 from assistant.answering.grounded import GroundedChatModel
+from assistant.answering.lexicon import ANCHOR
 from assistant.answering.prompts import answer_prompt, context_block, refusal, repair_prompt
 from assistant.answering.records import Answer
 from assistant.checking import checker
@@ -75,8 +76,11 @@ class Assistant:
         return state
 
     def _unrelated(self, state: _State, best_similarity: float) -> bool:
-        """Nothing routed and nothing similar: the document does not cover the question."""
-        if any(h.via == "route" for h in state.hits or []):
+        """Nothing routed and nothing similar: the document does not cover the question. A question whose own
+        words name the document's subject is in scope whatever its similarity (measured: similarity alone does
+        not separate in-scope from unrelated questions that mention fines); the gate guards follow-ups that borrow
+        their subject from earlier turns."""
+        if any(h.via == "route" for h in state.hits or []) or ANCHOR.search(split_followup(state.standalone)[0]):
             return False
         return best_similarity < UNRELATED_BELOW
 

@@ -97,7 +97,8 @@ WANT_CUES: dict[Want, re.Pattern[str]] = {
                            r"larger|more|greater)", r"how many times", "合计", "总共", "倍"),
 }
 MAXIMUM = _words(r"maximum", r"max", r"most", r"highest", r"top", r"largest", r"biggest", r"worst[- ]case",
-                 r"upper limit", r"cap(?:ped)?", r"up to", r"how big", "最高", "上限", "最多")
+                 r"upper limit", r"cap(?:ped)?", r"up to (?:what|how|\d|[a-z]+ (?:million|thousand))", r"how big",
+                 "最高", "上限", "最多")
 MINIMUM = _words(r"minimum", r"min", r"lowest", r"smallest", r"least", r"at least", r"floor", "最低", "下限")
 HEADCOUNT = re.compile(r"\b(?P<n>one|two|three|four|five|\d)\s+(?:\w+[- ]?){0,3}?"
                        r"(?:persons?|individuals?|managers?|people|personnel|persons-in-charge)\b", re.I)

@@ -32,7 +32,7 @@ def negated_spans(text: str) -> list[tuple[int, int]]:
         limit = stop.start() if stop else len(rest)
         words = list(re.finditer(r"\S+", rest[:limit]))
         end = words[L.NEGATION_WINDOW - 1].end() if len(words) >= L.NEGATION_WINDOW else limit
-        spans.append((trigger.start(), trigger.end() + end))
+        spans.append((trigger.end(), trigger.end() + end))  # the trigger's own words are not in its scope
     for m in _LEAVE_OUT.finditer(text):
         spans.append((m.start("what"), m.end("what")))
     return spans
