@@ -202,8 +202,9 @@ def premise_lines(question: str, named: list[str], fines: FineTable) -> list[str
     """When the question pins a fine amount on an article whose bands do not contain it, say where it is."""
     amounts = [c.value for c in _question_claims(question) if c.kind in ("amount", "bound")
                and isinstance(c.value, int)]
+    bases = {basis_amount(question, basis) for basis in BASIS_WORDS}  # a stated basis is not a claimed fine
     lines = []
-    for amount in dict.fromkeys(amounts):
+    for amount in (a for a in dict.fromkeys(amounts) if a not in bases):
         holders = [b for b in fines.bands if b.kind == "amount" and amount in (b.min, b.max)]
         for number in named:
             own = fines.effective_for(number)

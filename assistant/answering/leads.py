@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.answering.chinese import band_sentence
 from assistant.answering.fine_answers import basis_amount, cite, frame_of, select_bands
 from assistant.document.fines import TIER_LABELS, FineBand, FineTable
 from assistant.document.frames import Frame
@@ -93,6 +94,9 @@ def fine_lead(question: str, articles: list[str], fines: FineTable) -> str | Non
         if not chosen:
             continue
         main = _primary(chosen, frame)
+        if frame.chinese:
+            pick = max(main, key=lambda b: b.max) if frame.bound == Bound.UP_TO else main[0]
+            return band_sentence(pick, amount)
         if check := _stated_check(frame, main, bands):
             return check
         if MODALITY_Q.search(question) and Want.YES_NO in frame.wants:
