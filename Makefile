@@ -31,6 +31,7 @@ browser-deps:
 ## The whole test suite, lint first.
 test: install browser-deps
 	$(PY) -m ruff check .
+	$(PY) -m mypy assistant
 	$(PY) -m pytest -q
 
 ## All question sets with the default backend; writes evals/results/latest.md (committed).

@@ -11,7 +11,6 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.output_parsers import StrOutputParser
@@ -25,7 +24,9 @@ from assistant.answering.lexicon import ANCHOR
 from assistant.answering.prompts import answer_prompt, context_block, refusal, repair_prompt
 from assistant.answering.records import Answer
 from assistant.checking import checker
+from assistant.checking.checker import CheckReport
 from assistant.document.corpus import Corpus, load
+from assistant.document.kinds import RefusalReason, Verdict
 from assistant.retrieval.search import Hit, Retriever
 
 Turn = dict[str, str]
@@ -71,7 +72,7 @@ class Assistant:
             return state
         state.hits, best = self.retriever.search_scored(state.standalone, k=self.top_k)
         if state.decision and self._unrelated(state, best):
-            state.decision = scope.ScopeDecision(True, "unrelated", state.decision.injection)
+            state.decision = scope.ScopeDecision(True, RefusalReason.UNRELATED, state.decision.injection)
             state.hits = []
         return state
 
@@ -103,7 +104,7 @@ class Assistant:
         refused = bool(getattr(message, "response_metadata", {}).get("refused"))
         text = StrOutputParser().invoke(message)
         if refused:
-            text = refusal("referenced", text=text)
+            text = refusal(RefusalReason.REFERENCED, text=text)
         return text, refused
 
     # -- finishing ---------------------------------------------------------------------------
@@ -137,7 +138,7 @@ class Assistant:
                        latency_ms=(time.perf_counter() - started) * 1000)
 
     def _checked(self, text: str, state: _State, retrieved: tuple[str, ...],
-                 grounded: bool = False) -> tuple[Answer, Any]:
+                 grounded: bool = False) -> tuple[Answer, CheckReport]:
         """Render citations, check every number. The grounded composer may cite any unit it drew from the band
         table or the renumbering map; those units join the retrieved context."""
         rendered, citations, dropped = render_and_collect(text, retrieved, self.corpus, state.refused or grounded)
@@ -151,10 +152,11 @@ class Assistant:
                         state.refused, self.backend, notices, state.standalone, 0.0, tuple(dropped))
         return answer, report
 
-    def _repair(self, state: _State, answer: Answer, report: Any, retrieved: tuple[str, ...]) -> tuple[Answer, Any]:
+    def _repair(self, state: _State, answer: Answer, report: CheckReport,
+                retrieved: tuple[str, ...]) -> tuple[Answer, CheckReport]:
         findings = "\n".join(f"- {c['text']}: {c['verdict']}" + (f"; the text says {c['correction']}"
                                                                  if c.get("correction") else "")
-                             for c in report.as_dict()["claims"] if c["verdict"] != "verified")
+                             for c in report.as_dict()["claims"] if c["verdict"] != Verdict.VERIFIED)
         chain = repair_prompt() | self.model | StrOutputParser()
         text = chain.invoke({"context": context_block(state.hits or []), "question": state.standalone,
                              "findings": findings, "answer": answer.text})
@@ -189,15 +191,14 @@ class Assistant:
         yield self._finish(state, started)
 
 
-def _fallback_notice(report: Any) -> str:
-    bad = [c["text"] for c in report.as_dict()["claims"] if c["verdict"] != "verified"]
+def _fallback_notice(report: CheckReport) -> str:
+    bad = [c.claim.text for c in report.problems()]
     return ("The generated answer contained figures that could not be verified against the text "
             f"({', '.join(bad[:5])}); the answer below is composed directly from the text instead.")
 
 
-def _strip_unverified(text: str, report: Any) -> str:
+def _strip_unverified(text: str, report: CheckReport) -> str:
     """Last resort: mark any claim that is still not verified, so it is never shown as fact."""
-    for claim in sorted(report.as_dict()["claims"], key=lambda c: -c["start"]):
-        if claim["verdict"] != "verified":
-            text = text[: claim["start"]] + "[a figure not supported by the text was removed]" + text[claim["end"]:]
+    for c in sorted(report.problems(), key=lambda c: -c.claim.start):
+        text = text[: c.claim.start] + "[a figure not supported by the text was removed]" + text[c.claim.end:]
     return text

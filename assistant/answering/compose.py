@@ -26,7 +26,9 @@ from assistant.answering.text_answers import (
 )
 from assistant.document.corpus import Corpus, Unit, load
 from assistant.document.fines import FineTable, table
+from assistant.document.kinds import BandKind
 from assistant.document.numerals import article_words_to_digits
+from assistant.document.vocabulary import MAXIMUM_RE, OLD_NUMBER_RE
 from assistant.retrieval.routing import route
 
 
@@ -50,7 +52,7 @@ def choose_articles(question: str, routed: list[Unit], retrieved: list[Unit], fi
     candidates = [a for a in found if fines.effective_for(a)]
     compare = bool(intents.COMPARE_RE.search(question))
     if intents.MULTIPLE_RE.search(question):
-        multiples = list(dict.fromkeys(b.article for b in fines.bands if b.kind == "multiple"))
+        multiples = list(dict.fromkeys(b.article for b in fines.bands if b.kind == BandKind.MULTIPLE))
         candidates = [a for a in candidates if a in multiples] + [a for a in multiples if a not in candidates]
     if found and not fines.effective_for(found[0]):  # the best match sets no fines (Art. 71, 72): say so,
         runner_up = candidates[:2] if compare else [a for a in candidates[:1] if a in found[:2]]
@@ -74,7 +76,7 @@ def _refusal(question: str, routed: list[Unit], corpus: Corpus) -> str:
 def _penalties(question: str, articles: list[str], routed: list[Unit], retrieved: list[Unit],
                fines: FineTable, corpus: Corpus) -> list[str]:
     frame = frame_of(question)
-    if intents.MAX_RE.search(question) and not routed and not (frame.tiers or frame.excluded_tiers) \
+    if MAXIMUM_RE.search(question) and not routed and not (frame.tiers or frame.excluded_tiers) \
             and not stated_basis(question):
         return maximum_answer(fines)
     lines = premise_lines(question, [u.article for u in routed if u.article], fines) if routed else []
@@ -103,10 +105,10 @@ def compose(question: str, unit_ids: list[str], corpus: Corpus | None = None,
     articles = choose_articles(question, routed, retrieved, fines)
     lines: list[str] = []
     penalty = intents.PENALTY_RE.search(question)
-    renumber = intents.RENUMBER_RE.search(question) or (intents.OLD_CUE_RE.search(question) and routed)
+    renumber = intents.RENUMBER_RE.search(question) or (OLD_NUMBER_RE.search(question) and routed)
     if phrase := intents.quoted_phrase(question):
         lines += phrase_answer(phrase, corpus)
-    if renumber and (not penalty or intents.OLD_CUE_RE.search(question)):
+    if renumber and (not penalty or OLD_NUMBER_RE.search(question)):
         lines += renumber_answer(question, corpus)
     if penalty:
         lead = fine_lead(question, articles, fines)

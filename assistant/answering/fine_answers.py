@@ -9,18 +9,18 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from assistant.answering.intents import BASIS_WORDS
 from assistant.answering.reading import read_question, resolve_tiers
 from assistant.checking import claims
 from assistant.document.corpus import Corpus
 from assistant.document.fines import FineBand, FineTable
 from assistant.document.frames import Frame
-from assistant.document.kinds import Tier
+from assistant.document.kinds import BandKind, Basis, ClaimKind, Subject, Tier
+from assistant.document.text import PROVISION_STOPS, first_sentence
+from assistant.document.vocabulary import BASIS_RE, MODAL_RE
 
 MEASURES_RE = re.compile(r"order (?:the )?suspension of relevant businesses.*?revocation of business licenses")
 ORDERS_RE = re.compile(r"(?P<lead>the competent authorities shall order it to|shall be ordered by the competent "
                        r"authorities to) (?P<what>.+?)(?=, and may impose a fine|, impose a fine|\.$)")
-MODAL_RE = re.compile(r"\b(shall|may)\b")
 
 
 def cite(unit_id: str) -> str:
@@ -30,8 +30,8 @@ def cite(unit_id: str) -> str:
 def band_line(band: FineBand, amount: int | None = None) -> str:
     """'  - on <who>: a fine of X to Y yuan shall/may be imposed', under its condition's heading line."""
     modal = "shall" if band.mandatory else "may"
-    who = band.who if band.subject == "individual" or band.who.startswith("whoever") else f"the {band.who}"
-    if band.kind == "multiple":
+    who = band.who if band.subject == Subject.INDIVIDUAL or band.who.startswith("whoever") else f"the {band.who}"
+    if band.kind == BandKind.MULTIPLE:
         line = f"  - on {who}: a fine of {band.min} to {band.max} times the {band.basis} {modal} be imposed"
         return line + (_computed(band, amount) if amount is not None else "") + f" {cite(band.unit_id)}."
     return f"  - on {who}: a fine of {band.min:,} to {band.max:,} yuan {modal} be imposed {cite(band.unit_id)}."
@@ -64,17 +64,17 @@ def _question_claims(question: str) -> tuple[claims.Claim, ...]:
     return tuple(claims.extract_claims(question))
 
 
-def basis_amount(question: str, basis: str) -> int | None:
+def basis_amount(question: str, basis: Basis) -> int | None:
     """The amount the question states for this basis ("illegal gains of 400,000 yuan"), if any."""
-    if not BASIS_WORDS[basis].search(question):
+    if not BASIS_RE[basis].search(question):
         return None
-    values = [c.value for c in _question_claims(question) if c.kind == "amount" and isinstance(c.value, int)]
+    values = [c.value for c in _question_claims(question) if c.kind == ClaimKind.AMOUNT and isinstance(c.value, int)]
     return values[0] if values else None
 
 
-def stated_basis(question: str) -> str | None:
+def stated_basis(question: str) -> Basis | None:
     """Which multiple basis the question gives an amount for."""
-    for basis in BASIS_WORDS:
+    for basis in BASIS_RE:
         if basis_amount(question, basis) is not None:
             return basis
     return None
@@ -128,8 +128,8 @@ def _measures(bands: list[FineBand], corpus: Corpus) -> list[str]:
     """Orders and non-monetary measures stated with the bands, with the text's own may/shall."""
     out: list[str] = []
     for band in bands:
-        if band.subject == "entity" and band.tier == "base" and \
-                (m := ORDERS_RE.search(_first_sentence(corpus.unit(band.unit_id).text))):
+        if band.subject == Subject.ENTITY and band.tier == Tier.BASE and \
+                (m := ORDERS_RE.search(first_sentence(corpus.unit(band.unit_id).text, PROVISION_STOPS))):
             lead = "The competent authorities shall also order it to" if m.group("lead").startswith("the") else \
                 "The offender shall also be ordered by the competent authorities to"
             out.append(f"- {lead} {m.group('what')} {cite(band.unit_id)}.")
@@ -138,10 +138,6 @@ def _measures(bands: list[FineBand], corpus: Corpus) -> list[str]:
             out.append(f"- Other measures: the competent authorities {modals[-1] if modals else 'may'} also "
                        f"{m.group(0)} {cite(band.unit_id)}.")
     return list(dict.fromkeys(out))
-
-
-def _first_sentence(text: str) -> str:
-    return re.split(r"(?<=\.)\s+(?=[A-Z])", text, maxsplit=1)[0]
 
 
 def _reference_lines(number: str, fines: FineTable) -> list[str]:
@@ -166,7 +162,7 @@ def penalty_answer(articles: list[str], question: str, fines: FineTable, corpus:
             bands = [b for b in bands if b.unit_id in named_units]
         if not bands:
             continue
-        amount = next((a for basis in BASIS_WORDS if any(b.basis == basis for b in bands)
+        amount = next((a for basis in BASIS_RE if any(b.basis == basis for b in bands)
                        if (a := basis_amount(question, basis)) is not None), None)
         chosen = select_bands(bands, question, amount) or bands
         refs = [r for r in fines.references if r.article == number]
@@ -183,16 +179,17 @@ def penalty_answer(articles: list[str], question: str, fines: FineTable, corpus:
 
 def maximum_answer(fines: FineTable) -> list[str]:
     """The highest fixed bands of the whole draft, and the uncapped multiple-based fines."""
-    top, top_ind = fines.maximum("entity"), fines.maximum("individual")
-    same = [b for b in fines.bands if b.kind == "amount" and b.max == top.max and b.subject == "entity"]
+    top, top_ind = fines.maximum(Subject.ENTITY), fines.maximum(Subject.INDIVIDUAL)
+    same = [b for b in fines.bands if b.kind == BandKind.AMOUNT and b.max == top.max and b.subject == Subject.ENTITY]
     where = " and ".join(f"Article {b.article}, paragraph {b.paragraph} {cite(b.unit_id)}" for b in same)
     lines = [f"The highest fixed fine in the draft is {top.min:,} to {top.max:,} yuan, for particularly serious "
              f"consequences under {where}."]
-    same_ind = [b for b in fines.bands if b.kind == "amount" and b.max == top_ind.max and b.subject == "individual"]
+    same_ind = [b for b in fines.bands
+                if b.kind == BandKind.AMOUNT and b.max == top_ind.max and b.subject == Subject.INDIVIDUAL]
     where_ind = " and ".join(f"Article {b.article}, paragraph {b.paragraph} {cite(b.unit_id)}" for b in same_ind)
     lines.append(f"For the directly responsible persons-in-charge the highest band is {top_ind.min:,} to "
                  f"{top_ind.max:,} yuan, under {where_ind}.")
-    for band in (b for b in fines.bands if b.kind == "multiple"):
+    for band in (b for b in fines.bands if b.kind == BandKind.MULTIPLE):
         lines.append(f"Multiple-based fines have no fixed cap: Article {band.article} provides {band.min} to "
                      f"{band.max} times the {band.basis} {cite(band.unit_id)}.")
     return lines
@@ -200,12 +197,12 @@ def maximum_answer(fines: FineTable) -> list[str]:
 
 def premise_lines(question: str, named: list[str], fines: FineTable) -> list[str]:
     """When the question pins a fine amount on an article whose bands do not contain it, say where it is."""
-    amounts = [c.value for c in _question_claims(question) if c.kind in ("amount", "bound")
+    amounts = [c.value for c in _question_claims(question) if c.kind in (ClaimKind.AMOUNT, ClaimKind.BOUND)
                and isinstance(c.value, int)]
-    bases = {basis_amount(question, basis) for basis in BASIS_WORDS}  # a stated basis is not a claimed fine
+    bases = {basis_amount(question, basis) for basis in BASIS_RE}  # a stated basis is not a claimed fine
     lines = []
     for amount in (a for a in dict.fromkeys(amounts) if a not in bases):
-        holders = [b for b in fines.bands if b.kind == "amount" and amount in (b.min, b.max)]
+        holders = [b for b in fines.bands if b.kind == BandKind.AMOUNT and amount in (b.min, b.max)]
         for number in named:
             own = fines.effective_for(number)
             if any(amount in (b.min, b.max) for b in own if b.kind == "amount"):

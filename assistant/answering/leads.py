@@ -11,10 +11,13 @@ import re
 
 from assistant.answering.chinese import band_sentence
 from assistant.answering.fine_answers import basis_amount, cite, frame_of, select_bands
-from assistant.document.fines import TIER_LABELS, FineBand, FineTable
+from assistant.document.fines import FineBand, FineTable
 from assistant.document.frames import Frame
-from assistant.document.kinds import Bound, Subject, Want
+from assistant.document.kinds import Bound, Subject, Tier, Want
 
+TIER_LABELS = {Tier.BASE: "basic violation",
+               Tier.REFUSES_OR_SERIOUS: "refuses to correct / endangering or serious circumstances",
+               Tier.SERIOUS: "serious consequences", Tier.PARTICULARLY_SERIOUS: "particularly serious consequences"}
 MODALITY_Q = re.compile(r"\b(?:mandatory|compulsory|required|obligatory|must|have to|optional|discretion\w*|"
                         r"automatic\w*)\b|必须|强制|可以", re.I)
 OPTIONAL_Q = re.compile(r"\b(?:optional|discretion\w*)\b|可以", re.I)

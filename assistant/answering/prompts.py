@@ -9,6 +9,9 @@ from pathlib import Path
 
 from langchain_core.prompts import ChatPromptTemplate
 
+from assistant.document.corpus import load
+from assistant.document.kinds import RefusalReason
+from assistant.document.text import and_list
 from assistant.retrieval.search import Hit
 
 PROMPTS_DIR = Path(__file__).resolve().parent.parent / "data" / "prompts"
@@ -40,7 +43,8 @@ def _refusals() -> dict[str, str]:
     return tomllib.loads(read("refusals.toml"))
 
 
-def refusal(reason: str, text: str = "") -> str:
+def refusal(reason: RefusalReason | None, text: str = "") -> str:
     texts = _refusals()
-    template = texts.get(reason, texts["unrelated"])
-    return template.format(covers=texts["covers"], text=text).strip()
+    template = texts.get(reason or RefusalReason.UNRELATED, texts[RefusalReason.UNRELATED])
+    covers = texts["covers"].format(articles=and_list(load().revised_articles()))
+    return template.format(covers=covers, text=text).strip()

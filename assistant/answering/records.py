@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from assistant.checking.checker import CheckJSON, ClaimJSON
+
 
 @dataclass(frozen=True)
 class Citation:
@@ -24,7 +26,7 @@ class Answer:
     text: str
     citations: tuple[Citation, ...]
     retrieved: tuple[str, ...]
-    check: dict[str, Any]
+    check: CheckJSON
     ok: bool
     refused: bool
     backend: str
@@ -34,8 +36,8 @@ class Answer:
     dropped_citations: tuple[str, ...] = field(default=())
 
     @property
-    def claims(self) -> list[dict[str, Any]]:
-        return list(self.check.get("claims", []))
+    def claims(self) -> list[ClaimJSON]:
+        return list(self.check["claims"])
 
     def as_dict(self) -> dict[str, Any]:
         """The answer JSON of `csl-assistant ask --json`."""

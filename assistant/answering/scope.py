@@ -48,7 +48,7 @@ OTHER_VERSION_RE = re.compile(r"\b(?:first|1st|earlier|previous|prior|initial|th
 @dataclass(frozen=True)
 class ScopeDecision:
     refuse: bool
-    reason: str = ""  # a RefusalReason value
+    reason: RefusalReason | None = None
     injection: bool = False
     detail: str = ""  # for a question the text cannot answer: what it does not state and what it says nearby
 
@@ -101,4 +101,4 @@ def decide(question: str, context: str = "") -> ScopeDecision:
         return ScopeDecision(True, RefusalReason.OTHER_VERSION, injection)
     if gap := find_gap(own):
         return ScopeDecision(True, RefusalReason.NOT_STATED, injection, gap.says)
-    return ScopeDecision(False, "", injection)
+    return ScopeDecision(False, None, injection)

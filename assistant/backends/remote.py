@@ -47,7 +47,8 @@ def openai_model() -> BaseChatModel:
     if problem:
         raise BackendUnavailable(f"openai backend: {problem}")
     from langchain_openai import ChatOpenAI
+    from pydantic import SecretStr
 
     return ChatOpenAI(base_url=os.environ["CSL_OPENAI_BASE_URL"], model=os.environ.get("CSL_OPENAI_MODEL", "local"),
-                      api_key=os.environ.get("OPENAI_API_KEY", "not-needed"), temperature=0,
+                      api_key=SecretStr(os.environ.get("OPENAI_API_KEY", "not-needed")), temperature=0,
                       timeout=TIMEOUT_S, max_retries=0)

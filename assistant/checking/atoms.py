@@ -93,6 +93,7 @@ def _atom(masked: str, start: int, end: int, form: str, raw_text: str, floor: in
     lo = max(floor, start - 5)
     cur = P.CURRENCY_BEFORE_RE.search(masked, lo, start) if _MAY_BE_CURRENCY.search(masked, lo, start) else None
     suffix = P.SUFFIX_RE.match(masked, end)
+    assert suffix is not None  # every part of the suffix is optional: it always matches
     scale = P.scale_of(suffix.group("scale"))
     unit = _unit_name(suffix.group("unit"))
     try:

@@ -11,17 +11,43 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict
 
 from assistant.checking import facts
 from assistant.checking import fines as fines_check
 from assistant.checking.claims import Claim, extract_claims
 from assistant.checking.context import AnswerContext
-from assistant.checking.fines import VERIFIED, Verdict
+from assistant.checking.fines import Verdict as Judgement
 from assistant.document.corpus import load
 from assistant.document.fines import table
+from assistant.document.kinds import ClaimKind, Verdict
 
-VERDICTS = (VERIFIED, fines_check.CONTRADICTED, fines_check.UNSUPPORTED)
+
+class EvidenceJSON(TypedDict):
+    """A passage that bears on a claim: its unit id and the sentence quoted."""
+
+    id: str
+    quote: str
+
+
+class ClaimJSON(TypedDict):
+    """One checked claim as `check --json`, `ask --json` and the UI show it."""
+
+    text: str
+    start: int
+    end: int
+    kind: ClaimKind
+    value: Any
+    verdict: Verdict
+    evidence: list[EvidenceJSON]
+    correction: str | None
+
+
+class CheckJSON(TypedDict):
+    """The check report as JSON: ok only when every claim is verified."""
+
+    ok: bool
+    claims: list[ClaimJSON]
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,11 +55,11 @@ class CheckedClaim:
     """A claim with its verdict, the exact passages that bear on it, and the right figure when it is wrong."""
 
     claim: Claim
-    verdict: str
+    verdict: Verdict
     evidence: tuple[tuple[str, str], ...] = ()
     correction: str | None = None
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> ClaimJSON:
         c = self.claim
         return {"text": c.text, "start": c.start, "end": c.end, "kind": c.kind, "value": _jsonable(c.value),
                 "verdict": self.verdict, "evidence": [{"id": i, "quote": q} for i, q in self.evidence],
@@ -47,11 +73,11 @@ class CheckReport:
     ok: bool
     claims: tuple[CheckedClaim, ...]
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> CheckJSON:
         return {"ok": self.ok, "claims": [c.as_dict() for c in self.claims]}
 
     def problems(self) -> list[CheckedClaim]:
-        return [c for c in self.claims if c.verdict != VERIFIED]
+        return [c for c in self.claims if c.verdict != Verdict.VERIFIED]
 
 
 def _jsonable(value: Any) -> Any:
@@ -62,34 +88,22 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-def _money(ctx: AnswerContext, i: int) -> Verdict:
-    return fines_check.check_money(ctx, i)
-
-
-def _multiple(ctx: AnswerContext, i: int) -> Verdict:
-    return fines_check.check_multiple(ctx, i)
-
-
-def _citation(ctx: AnswerContext, i: int) -> Verdict:
-    return facts.check_citation(ctx, i)
-
-
-def _by_claim(check: Callable[[AnswerContext, Claim], Verdict]) -> Callable[[AnswerContext, int], Verdict]:
+def _by_claim(check: Callable[[AnswerContext, Claim], Judgement]) -> Callable[[AnswerContext, int], Judgement]:
     return lambda ctx, i: check(ctx, ctx.claims[i])
 
 
-DISPATCH: dict[str, Callable[[AnswerContext, int], Verdict]] = {
-    "amount": _money,
-    "range": _money,
-    "bound": _money,
-    "multiple": _multiple,
-    "multiple_range": _multiple,
-    "article": _citation,
-    "year": _by_claim(facts.check_year),
-    "date": _by_claim(facts.check_date),
-    "count": _by_claim(facts.check_count),
-    "percent": _by_claim(facts.check_percent),
-    "number": _by_claim(facts.check_number),
+DISPATCH: dict[ClaimKind, Callable[[AnswerContext, int], Judgement]] = {
+    ClaimKind.AMOUNT: fines_check.check_money,
+    ClaimKind.RANGE: fines_check.check_money,
+    ClaimKind.BOUND: fines_check.check_money,
+    ClaimKind.MULTIPLE: fines_check.check_multiple,
+    ClaimKind.MULTIPLE_RANGE: fines_check.check_multiple,
+    ClaimKind.ARTICLE: facts.check_citation,
+    ClaimKind.YEAR: _by_claim(facts.check_year),
+    ClaimKind.DATE: _by_claim(facts.check_date),
+    ClaimKind.COUNT: _by_claim(facts.check_count),
+    ClaimKind.PERCENT: _by_claim(facts.check_percent),
+    ClaimKind.NUMBER: _by_claim(facts.check_number),
 }
 
 
@@ -106,6 +120,6 @@ def check_answer(text: str, question: str | None = None, cited: Sequence[str] | 
     checked = []
     for i, claim in enumerate(claims):
         v = DISPATCH[claim.kind](ctx, i)
-        correction = v.correction if v.verdict == fines_check.CONTRADICTED else None
+        correction = v.correction if v.verdict == Verdict.CONTRADICTED else None
         checked.append(CheckedClaim(claim, v.verdict, v.evidence, correction))
-    return CheckReport(all(c.verdict == VERIFIED for c in checked), tuple(checked))
+    return CheckReport(all(c.verdict == Verdict.VERIFIED for c in checked), tuple(checked))

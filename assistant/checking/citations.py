@@ -9,9 +9,9 @@ import re
 from typing import Any, Protocol
 
 from assistant.checking import patterns as P
+from assistant.document.kinds import ClaimKind
 from assistant.document.refs import Ref
-
-LIST_SEP_RE = re.compile(r"(,\s*|\s+and\s+|\s+to\s+|\s*[-–]\s*)")
+from assistant.document.text import LIST_SEPARATOR_RE, expand_numbers
 
 
 class Sink(Protocol):
@@ -19,7 +19,7 @@ class Sink(Protocol):
 
     masked: str
 
-    def add(self, start: int, end: int, kind: str, value: Any, **extra: Any) -> None: ...
+    def add(self, start: int, end: int, kind: ClaimKind, value: Any, **extra: Any) -> None: ...
 
     def mask(self) -> None: ...
 
@@ -35,7 +35,7 @@ def citations(ex: Sink) -> None:
     for m in P.LIST_MARKER_RE.finditer(t):
         ex.ignore(m.start(), m.end())
     for m in P.MARKER_RE.finditer(t):
-        ex.add(m.start(), m.end(), "article", {"unit": m.group("id")}, unit=m.group("id"))
+        ex.add(m.start(), m.end(), ClaimKind.ARTICLE, {"unit": m.group("id")}, unit=m.group("id"))
     ex.mask()
     for m in P.CITE_RE.finditer(ex.masked):
         lead = ex.masked[max(0, m.start() - 20):m.start()].rstrip().lower()
@@ -47,7 +47,7 @@ def citations(ex: Sink) -> None:
     ex.mask()
     for m in P.AMEND_ITEM_RE.finditer(ex.masked):
         n = int(m.group("n") or m.group("nb") or m.group("n2") or m.group("n2b"))
-        ex.add(m.start(), m.end(), "article", {"amendment_item": n}, unit=f"amend.{n}")
+        ex.add(m.start(), m.end(), ClaimKind.ARTICLE, {"amendment_item": n}, unit=f"amend.{n}")
     for m in list(P.SECTION_RE.finditer(ex.masked)) + list(P.CN_SECTION_RE.finditer(ex.masked)):
         _section(ex, m)
     ex.mask()
@@ -57,7 +57,7 @@ def citations(ex: Sink) -> None:
         else:
             items = [int(x) for x in (m.group("i"), m.group("i2")) if x]
             refs = tuple(Ref("", None, i) for i in items)
-        ex.add(m.start(), m.end(), "article", ref_value(refs, False), refs=refs)
+        ex.add(m.start(), m.end(), ClaimKind.ARTICLE, ref_value(refs, False), refs=refs)
     ex.mask()
 
 
@@ -71,7 +71,7 @@ def _english_ref(ex: Sink, m: re.Match[str], head: re.Match[str] | None) -> None
         refs.extend(Ref(str(a), p) for a, p in listed)
     elif len(articles) == 1 and (h.get("subkind") or h.get("ord")):
         kind = (h.get("subkind") or h.get("ordkind") or "").lower()
-        subs = [P.ordinal(h["ord"])] if h.get("ord") else expand(h["subnums"])
+        subs = [P.ordinal(h["ord"])] if h.get("ord") else expand_numbers(h["subnums"])
         for n in subs:
             refs.append(Ref(str(articles[0]), item=n) if kind.startswith("item") else Ref(str(articles[0]), n))
     elif len(articles) == 1:
@@ -82,7 +82,7 @@ def _english_ref(ex: Sink, m: re.Match[str], head: re.Match[str] | None) -> None
     else:
         refs.extend(Ref(str(a)) for a in articles)
     start = head.start() if head and (h.get("subkind") or h.get("ord") or h.get("oldpre")) else m.start()
-    ex.add(start, m.end(), "article", ref_value(tuple(refs), old), refs=tuple(refs), old=old)
+    ex.add(start, m.end(), ClaimKind.ARTICLE, ref_value(tuple(refs), old), refs=tuple(refs), old=old)
 
 
 def _chinese_ref(ex: Sink, m: re.Match[str]) -> None:
@@ -95,7 +95,7 @@ def _chinese_ref(ex: Sink, m: re.Match[str]) -> None:
     refs = (Ref(str(art), para, item),)
     before = P.CN_OLD_BEFORE_RE.search(ex.masked, max(0, m.start() - 4), m.start())
     start = before.start() if before else m.start()
-    ex.add(start, m.end(), "article", ref_value(refs, bool(before)), refs=refs, old=bool(before))
+    ex.add(start, m.end(), ClaimKind.ARTICLE, ref_value(refs, bool(before)), refs=refs, old=bool(before))
 
 
 def _section(ex: Sink, m: re.Match[str]) -> None:
@@ -109,7 +109,7 @@ def _section(ex: Sink, m: re.Match[str]) -> None:
     sub_raw = groups.get("sub") or groups.get("sub2") or groups.get("sub3") or groups.get("sub4")
     sub = int(sub_raw) if sub_raw else None
     unit = f"expl.{top}" + (f".{sub}" if sub else "")
-    ex.add(m.start(), m.end(), "article", {"section": top, "subsection": sub}, unit=unit)
+    ex.add(m.start(), m.end(), ClaimKind.ARTICLE, {"section": top, "subsection": sub}, unit=unit)
 
 
 def dates(ex: Sink) -> None:
@@ -125,43 +125,29 @@ def dates(ex: Sink) -> None:
     for m in P.NUM_DATE_RE.finditer(ex.masked):
         if m.start() and (ex.masked[m.start() - 1].isdigit() or ex.masked[m.start() - 1] in ",."):
             continue
-        month, day = m.group("cm") or m.group("im"), m.group("cd") or m.group("id")
-        _date(ex, m.start(), m.end(), int(m.group("cy")), int(month) if month else None, day)
+        month, day_of_month = m.group("cm") or m.group("im"), m.group("cd") or m.group("id")
+        _date(ex, m.start(), m.end(), int(m.group("cy")), int(month) if month else None, day_of_month)
     ex.mask()
 
 
 def _date(ex: Sink, start: int, end: int, year: int, month: int | None, day: str | None) -> None:
     if month is None:
-        ex.add(start, end, "year", year)
+        ex.add(start, end, ClaimKind.YEAR, year)
     elif 1 <= month <= 12 and (day is None or 1 <= int(day) <= 31):
-        ex.add(start, end, "date", {"year": year, "month": month, "day": int(day) if day else None})
+        ex.add(start, end, ClaimKind.DATE, {"year": year, "month": month, "day": int(day) if day else None})
 
 
 def article_list(nums: str) -> list[tuple[int, int | None]]:
     """'59(3) and 69(2)' -> [(59, 3), (69, 2)]; '41 to 43' -> [(41, None), (42, None), (43, None)]."""
     if "(" not in nums:
-        return [(n, None) for n in expand(nums)]
-    parts = LIST_SEP_RE.split(nums)
+        return [(n, None) for n in expand_numbers(nums)]
+    parts = LIST_SEPARATOR_RE.split(nums)
     out = []
     for part in parts[0::2]:
         number, _, para = part.partition("(")
         out.append((int(number), int(para.rstrip(")")) if para else None))
     return out
 
-
-def expand(nums: str) -> list[int]:
-    """'33, 34, 36 and 38' -> [33, 34, 36, 38]; '41 to 43' -> [41, 42, 43]; '(1) and (2)' -> [1, 2]."""
-    if nums.isdigit():
-        return [int(nums)]
-    parts = LIST_SEP_RE.split(nums.replace("(", "").replace(")", ""))
-    values = [int(p) for p in parts[0::2]]
-    out = [values[0]]
-    for sep, value in zip(parts[1::2], values[1:], strict=True):
-        if sep.strip() in ("to", "-", "–") and out[-1] < value <= out[-1] + 30:
-            out.extend(range(out[-1] + 1, value + 1))
-        else:
-            out.append(value)
-    return out
 
 
 

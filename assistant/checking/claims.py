@@ -19,7 +19,9 @@ from typing import Any
 from assistant.checking import citations as claim_citations
 from assistant.checking import patterns as P
 from assistant.checking.atoms import Atom, atoms
+from assistant.document.kinds import Basis, ClaimKind
 from assistant.document.refs import Ref
+from assistant.document.text import sentence_bounds
 
 CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 MASK = "\x00"
@@ -35,12 +37,12 @@ class Claim:
     text: str
     start: int
     end: int
-    kind: str  # amount range bound multiple multiple_range year date article count percent number
+    kind: ClaimKind
     value: Any
     sentence: tuple[int, int] = (0, 0)
     lang: str = "en"
     side: str | None = None  # bounds and bounded multiples: "upper" | "lower"
-    basis: str | None = None  # multiples: the basis named; amounts: the basis they state ("illegal gains")
+    basis: str | None = None  # multiples: the basis named (a Basis when known); amounts: the Basis they state
     refs: tuple[Ref, ...] = ()  # article citations (article None: a bare "paragraph 3")
     unit: str | None = None  # citations of a unit: markers, Explanation sections, amendment items
     old: bool = False  # phrased as the current law's numbering ("old Article 65")
@@ -68,7 +70,7 @@ class _Extractor:
         self.bounds = sentence_bounds(text)
 
     # -- bookkeeping -------------------------------------------------------------------------
-    def add(self, start: int, end: int, kind: str, value: Any, **extra: Any) -> None:
+    def add(self, start: int, end: int, kind: ClaimKind, value: Any, **extra: Any) -> None:
         k = bisect.bisect_right(self.bounds, start) - 1
         sentence = (self.bounds[k], self.bounds[k + 1] if k + 1 < len(self.bounds) else len(self.text))
         self.found.append(Claim(self.text[start:end], start, end, kind, value, sentence,
@@ -107,7 +109,7 @@ class _Extractor:
             self._single(found[i], _start_of(found, i + 1, self.masked))
             i += 1
         for m in LONG_DIGITS_RE.finditer(self.masked):
-            self.add(m.start(), m.end(), "number", m.group())
+            self.add(m.start(), m.end(), ClaimKind.NUMBER, m.group())
 
     def _cn_kept(self, a: Atom) -> bool:
         after = self.masked[a.end:a.end + 3]
@@ -148,7 +150,7 @@ class _Extractor:
             low = a.raw * b.scale
         if not (isinstance(low, int) and isinstance(b.value, int)):
             return False
-        self.add(start, end, "range", (low, b.value))
+        self.add(start, end, ClaimKind.RANGE, (low, b.value))
         return True
 
     def _multiple(self, start: int, end: int, values: tuple[Any, Any] | tuple[Any], side: str | None,
@@ -163,9 +165,10 @@ class _Extractor:
         if cn := P.CN_BASIS_PRE_RE.search(self.masked[max(0, start - 8):start]):
             basis = P.basis_name(cn.group("basis"))
         if len(values) == 2:
-            self.add(start, end, "multiple_range", {"min": values[0], "max": values[1], "basis": basis}, basis=basis)
+            self.add(start, end, ClaimKind.MULTIPLE_RANGE, {"min": values[0], "max": values[1], "basis": basis},
+                     basis=basis)
         else:
-            self.add(start, end, "multiple", {"times": values[0], "basis": basis}, basis=basis, side=side)
+            self.add(start, end, ClaimKind.MULTIPLE, {"times": values[0], "basis": basis}, basis=basis, side=side)
         return True
 
     def _single(self, a: Atom, limit: int) -> None:
@@ -185,22 +188,22 @@ class _Extractor:
             self._multiple(start, end, (a.raw,), side, limit, a.unit == "倍")
         elif a.money and isinstance(a.value, int):
             if side:
-                self.add(start, end, "bound", {"side": side, "amount": a.value}, side=side)
+                self.add(start, end, ClaimKind.BOUND, {"side": side, "amount": a.value}, side=side)
             else:
-                self.add(a.start, a.end, "amount", a.value, basis=self._basis(pre, post),
+                self.add(a.start, a.end, ClaimKind.AMOUNT, a.value, basis=self._basis(pre, post),
                          compare=_compare(pre) if last.endswith(P.COMPARE_ENDS) else None)
         elif a.unit == "%" or P.CN_PERCENT_PRE_RE.search(pre[-3:]):
             begin = a.start - 3 if P.CN_PERCENT_PRE_RE.search(pre[-3:]) else a.start
-            self.add(begin, a.end, "percent", _json_number(a.raw))
+            self.add(begin, a.end, ClaimKind.PERCENT, _json_number(a.raw))
         elif a.form == "dig" and not a.unit and a.scale == 1 and P.YEAR_RE.match(a.digits):
-            self.add(a.start, a.end, "year", a.value)
+            self.add(a.start, a.end, ClaimKind.YEAR, a.value)
         elif a.unit in ("st", "nd", "rd", "th") and a.form == "dig":
-            self.add(a.start, a.end, "number", _json_number(a.raw))
+            self.add(a.start, a.end, ClaimKind.NUMBER, _json_number(a.raw))
         elif (count := self._count(a, post)) is not None:
             noun, end = count
-            self.add(a.start, end, "count", a.raw, noun=noun)
+            self.add(a.start, end, ClaimKind.COUNT, a.raw, noun=noun)
         elif a.form == "dig":
-            self.add(a.start, a.end, "number", _json_number(a.value))
+            self.add(a.start, a.end, ClaimKind.NUMBER, _json_number(a.value))
 
     def _count(self, a: Atom, post: str) -> tuple[str, int] | None:
         if a.money or a.unit or a.commas or not isinstance(a.raw, int) or a.raw > 999:
@@ -210,15 +213,15 @@ class _Extractor:
             return None
         return SPACES_RE.sub(" ", m.group("noun").lower()), a.end + m.end()
 
-    def _basis(self, pre: str, post: str) -> str | None:
+    def _basis(self, pre: str, post: str) -> Basis | None:
         m = P.BASIS_BEFORE_RE.search(pre) or P.BASIS_VERB_RE.search(pre)
         if not m and not P.NOT_BASIS_AFTER_RE.match(post):
             m = P.BASIS_AFTER_RE.match(post)
             if m:
-                return "illegal gains" if m.group("g") else "procurement amount"
+                return Basis.ILLEGAL_GAINS if m.group("g") else Basis.PROCUREMENT_AMOUNT
         if not m or P.NOT_BASIS_AFTER_RE.match(post):
             return None
-        return "illegal gains" if m.group("g") else "procurement amount"
+        return Basis.ILLEGAL_GAINS if m.group("g") else Basis.PROCUREMENT_AMOUNT
 
     # -- finish ------------------------------------------------------------------------------
     def finish(self) -> list[Claim]:
@@ -239,11 +242,6 @@ def _compare(pre: str) -> str | None:
     if P.COMPARE_BELOW_RE.search(pre):
         return "below"
     return None
-
-
-def sentence_bounds(text: str) -> list[int]:
-    """Start offsets of the sentences of a text (always begins with 0)."""
-    return [0] + [m.end() for m in P.SENTENCE_END_RE.finditer(text) if m.end() < len(text)]
 
 
 def extract_claims(text: str) -> list[Claim]:

@@ -14,27 +14,24 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.checking.claims import Claim, extract_claims
-from assistant.checking.wording import (
-    BASIS_WORDS,
-    EXTREME_LOW_HINTS,
-    EXTREME_LOW_RE,
-    EXTREME_UP_HINTS,
-    EXTREME_UP_RE,
-    FOR_CUE_RE,
-    NO_GAINS_RE,
-    OLD_HINTS,
-    OLD_VOCAB_RE,
-    ON_WHO_RE,
-    clause,
-    cues,
-    first_subject,
-    last_subject,
-)
+from assistant.checking.wording import FOR_CUE_RE, ON_WHO_RE, clause
 from assistant.document.corpus import Corpus, Unit
 from assistant.document.fines import FineBand, FineTable
+from assistant.document.kinds import Basis, ClaimKind, Subject, Tier
 from assistant.document.refs import Ref
+from assistant.document.vocabulary import (
+    MAXIMUM_RE,
+    MINIMUM_RE,
+    NO_GAINS_RE,
+    OLD_NUMBER_RE,
+    RENUMBER_RE,
+    bases,
+    first_subject,
+    last_subject,
+    tier_cues,
+)
 
-CITATION = "article"
+CITATION = ClaimKind.ARTICLE
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +58,7 @@ class AnswerContext:
     def __init__(self, text: str, claims: list[Claim], question: str | None, cited: Sequence[str] | None,
                  corpus: Corpus, table: FineTable) -> None:
         self.text, self.claims, self.corpus, self.table = text, claims, corpus, table
-        self._cue_cache: dict[tuple[int, int], list[tuple[int, str]]] = {}
+        self._cue_cache: dict[tuple[int, int], list[tuple[int, Tier]]] = {}
         self._scope_cache: dict[tuple[int, int], Scope] = {}
         self._band_cache: dict[tuple[str | None, int | None], list[FineBand]] = {}
         self._old_cache: dict[tuple[int, int], bool] = {}
@@ -75,7 +72,7 @@ class AnswerContext:
         q_targets = self._targets(self.q_claims, self.question)
         self.question_targets = tuple(t for ts in q_targets.values() for t in ts)
         self.q_bases = _bases(self.q_claims, self.question)
-        self.a_bases = [(c.basis, c.value, i) for i, c in enumerate(claims) if c.kind == "amount" and c.basis]
+        self.a_bases = [(c.basis, c.value, i) for i, c in enumerate(claims) if c.kind == ClaimKind.AMOUNT and c.basis]
         self.by_sentence: dict[tuple[int, int], list[Claim]] = {}
         for c in claims:
             self.by_sentence.setdefault(c.sentence, []).append(c)
@@ -124,8 +121,7 @@ class AnswerContext:
             return False
         if source is None or source is self.text:
             return self.old_vocabulary(c)
-        sentence = source[c.sentence[0]:c.sentence[1]]
-        return any(k in sentence.lower() for k in OLD_HINTS) and bool(OLD_VOCAB_RE.search(sentence))
+        return _speaks_of_old_numbers(source[c.sentence[0]:c.sentence[1]])
 
     def unit_target(self, unit_id: str) -> Target:
         unit = self.corpus.unit(unit_id)
@@ -247,8 +243,8 @@ class AnswerContext:
                 break
         return lo, hi
 
-    def subject(self, i: int) -> str | None:
-        """'individual' | 'entity' when the wording says; None when it does not (callers default to entity)."""
+    def subject(self, i: int) -> Subject | None:
+        """Whom the wording fines; None when it does not say (callers default to the entity)."""
         c = self.claims[i]
         lo, hi = self.neighbours(i)
         after = self.text[c.end:hi]
@@ -261,14 +257,14 @@ class AnswerContext:
             before = before[before.rindex("，") + 1:]
         return last_subject(before)
 
-    def tier(self, i: int) -> str | None:
+    def tier(self, i: int) -> Tier | None:
         """The tier the wording names: right after the figure ('... yuan for particularly serious ones'),
         else the nearest cue before it in the sentence, else the first after it."""
         c = self.claims[i]
         s0, s1 = c.sentence
         found = self._cue_cache.get(c.sentence)
         if found is None:
-            found = self._cue_cache[c.sentence] = cues(self.text[s0:s1], s0)
+            found = self._cue_cache[c.sentence] = tier_cues(self.text[s0:s1], s0)
         if len({t for _, t in found}) <= 1:
             return found[0][1] if found else None
         lo, hi = self.neighbours(i)
@@ -285,10 +281,9 @@ class AnswerContext:
         c = self.claims[i]
         lo, _ = self.neighbours(i)
         before = self.text[lo:c.start]
-        low = before.lower()
-        if any(k in low for k in EXTREME_UP_HINTS) and EXTREME_UP_RE.search(before):
+        if MAXIMUM_RE.search(before):
             return "upper"
-        if any(k in low for k in EXTREME_LOW_HINTS) and EXTREME_LOW_RE.search(before):
+        if MINIMUM_RE.search(before):
             return "lower"
         return None
 
@@ -296,16 +291,14 @@ class AnswerContext:
         """Does the claim's sentence speak of the current law's numbering (old, renumbered, merged ...)?"""
         found = self._old_cache.get(claim.sentence)
         if found is None:
-            sentence = self.text[claim.sentence[0]:claim.sentence[1]]
-            low = sentence.lower()
-            found = self._old_cache[claim.sentence] = any(k in low for k in OLD_HINTS) and bool(
-                OLD_VOCAB_RE.search(sentence))
+            found = self._old_cache[claim.sentence] = _speaks_of_old_numbers(
+                self.text[claim.sentence[0]:claim.sentence[1]])
         return found
 
     def stated_rule(self, claim: Claim, threshold: int) -> str | None:
         """'above' / 'below_or_none' when the sentence states the threshold condition itself."""
         for c in self.claims_in_sentence(claim):
-            if c.kind == "amount" and c.value == threshold and c.compare:
+            if c.kind == ClaimKind.AMOUNT and c.value == threshold and c.compare:
                 return "above" if c.compare == "above" else "below_or_none"
         if NO_GAINS_RE.search(self.text[claim.sentence[0]:claim.sentence[1]]):
             return "below_or_none"
@@ -314,15 +307,20 @@ class AnswerContext:
     def claims_in_sentence(self, claim: Claim) -> list[Claim]:
         return self.by_sentence.get(claim.sentence, [])
 
-    def bases(self, claim: Claim, basis: str) -> tuple[list[int], str]:
+    def bases(self, claim: Claim, basis: Basis) -> tuple[list[int], str]:
         """The basis amounts a computation may use: the sentence's, else the question's, else the answer's."""
-        own = [c.value for c in self.claims_in_sentence(claim) if c.kind == "amount" and c.basis == basis]
+        own = [c.value for c in self.claims_in_sentence(claim) if c.kind == ClaimKind.AMOUNT and c.basis == basis]
         if own:
             return own, "answer"
         q = [v for b, v, _ in self.q_bases if b == basis]
         if q:
             return q, "question"
         return [v for b, v, _ in self.a_bases if b == basis], "answer"
+
+
+def _speaks_of_old_numbers(sentence: str) -> bool:
+    """Old, former, current law; renumbered, merged, became: a sentence about the 2016 law's numbering."""
+    return bool(OLD_NUMBER_RE.search(sentence) or RENUMBER_RE.search(sentence))
 
 
 def _unit_matches(u: Unit, ref: Ref) -> bool:
@@ -335,10 +333,10 @@ def _unit_matches(u: Unit, ref: Ref) -> bool:
 
 def _bases(claims: list[Claim], question: str) -> list[tuple[str, int, str]]:
     """(basis, amount, quote) stated in the question; a lone amount counts when the question names a basis."""
-    found = [(c.basis, c.value, c.text) for c in claims if c.kind == "amount" and c.basis]
+    found = [(c.basis, c.value, c.text) for c in claims if c.kind == ClaimKind.AMOUNT and c.basis]
     if found:
         return found
-    named = [name for name, rx in BASIS_WORDS if rx.search(question)]
+    named = bases(question)
     if len(named) != 1:
         return []
-    return [(named[0], c.value, c.text) for c in claims if c.kind == "amount" and not c.compare]
+    return [(named[0], c.value, c.text) for c in claims if c.kind == ClaimKind.AMOUNT and not c.compare]

@@ -8,16 +8,18 @@ derived from the corpus structure (paragraphs, items, sections, "First..Fourth")
 
 from __future__ import annotations
 
-import bisect
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
-from assistant.checking.claims import Claim, extract_claims, sentence_bounds
+from assistant.checking.claims import Claim, extract_claims
 from assistant.checking.context import AnswerContext
-from assistant.checking.fines import CONTRADICTED, UNSUPPORTED, Verdict, verified
+from assistant.checking.fines import CONTRADICTED, UNSUPPORTED, VERIFIED, Verdict, verified
 from assistant.document.corpus import DOCUMENT_STATUS, Corpus
+from assistant.document.kinds import ClaimKind
 from assistant.document.lookup import CURRENT_LAW_ARTICLES
 from assistant.document.refs import Ref, RefMatch, find_refs
+from assistant.document.text import first_sentence, sentence_of
 
 WORD_RE = re.compile(r"[a-z]{3,}|[\u4e00-\u9fff]")
 STOP = frozenset("the and for with that this from have has been its was were are into such which".split())
@@ -37,23 +39,6 @@ def passage_claims(text: str) -> tuple[Claim, ...]:
     return tuple(extract_claims(text))
 
 
-@lru_cache(maxsize=512)
-def _bounds(text: str) -> tuple[int, ...]:
-    return tuple(sentence_bounds(text))
-
-
-def sentence_of(text: str, pos: int) -> str:
-    """The exact sentence of `text` that contains offset `pos` (stripped: still a substring)."""
-    bounds = _bounds(text)
-    k = bisect.bisect_right(bounds, pos) - 1
-    end = bounds[k + 1] if k + 1 < len(bounds) else len(text)
-    return text[bounds[k]:end].strip()
-
-
-def first_sentence(text: str) -> str:
-    return sentence_of(text, 0)
-
-
 def _sources(ctx: AnswerContext, c: Claim) -> list[tuple[str, str]]:
     """The cited passages (the whole text when nothing is cited), then the status notice."""
     ids = ctx.passages(c)
@@ -61,7 +46,7 @@ def _sources(ctx: AnswerContext, c: Claim) -> list[tuple[str, str]]:
     return [(u.id, u.text) for u in units] + [(STATUS, DOCUMENT_STATUS)]
 
 
-def _find(sources: list[tuple[str, str]], match) -> Verdict | None:
+def _find(sources: list[tuple[str, str]], match: Callable[[Claim], bool]) -> Verdict | None:
     for pid, text in sources:
         for pc in passage_claims(text):
             if match(pc):
@@ -75,7 +60,7 @@ def _overlap(ctx: AnswerContext, c: Claim, sentence: str) -> int:
 
 
 def _closest(ctx: AnswerContext, c: Claim, sources: list[tuple[str, str]],
-             kinds: tuple[str, ...]) -> tuple[int, Verdict]:
+             kinds: tuple[ClaimKind, ...]) -> tuple[int, Verdict]:
     """(overlap, verdict): the cited sentence most like the claim's, if it states another figure of the kind."""
     best: tuple[int, str, str, Claim] | None = None
     for pid, text in sources:
@@ -94,7 +79,7 @@ def _closest(ctx: AnswerContext, c: Claim, sources: list[tuple[str, str]],
     return best[0], Verdict(CONTRADICTED, ((best[1], best[2]),), pick.text)
 
 
-def _grounded(ctx: AnswerContext, c: Claim, match, kinds: tuple[str, ...]) -> Verdict:
+def _grounded(ctx: AnswerContext, c: Claim, match: Callable[[Claim], bool], kinds: tuple[ClaimKind, ...]) -> Verdict:
     """In a cited passage; else in the status notice, unless a cited sentence like the claim's says otherwise."""
     sources = _sources(ctx, c)
     passages, status = sources[:-1], sources[-1:]
@@ -112,21 +97,21 @@ def _grounded(ctx: AnswerContext, c: Claim, match, kinds: tuple[str, ...]) -> Ve
 
 
 def check_year(ctx: AnswerContext, c: Claim) -> Verdict:
-    return _grounded(ctx, c, lambda p: p.kind == "year" and p.value == c.value
-                     or p.kind == "date" and p.value["year"] == c.value, ("year", "date"))
+    return _grounded(ctx, c, lambda p: p.kind == ClaimKind.YEAR and p.value == c.value
+                     or p.kind == ClaimKind.DATE and p.value["year"] == c.value, (ClaimKind.YEAR, ClaimKind.DATE))
 
 
 def check_date(ctx: AnswerContext, c: Claim) -> Verdict:
     want = c.value
 
     def same(p: Claim) -> bool:
-        return (p.kind == "date" and p.value["year"] == want["year"] and p.value["month"] == want["month"]
+        return (p.kind == ClaimKind.DATE and p.value["year"] == want["year"] and p.value["month"] == want["month"]
                 and want["day"] in (None, p.value["day"]))
-    return _grounded(ctx, c, same, ("date",))
+    return _grounded(ctx, c, same, (ClaimKind.DATE,))
 
 
 def check_percent(ctx: AnswerContext, c: Claim) -> Verdict:
-    return _find(_sources(ctx, c), lambda p: p.kind == "percent" and p.value == c.value) or Verdict(UNSUPPORTED)
+    return _find(_sources(ctx, c), lambda p: p.kind == ClaimKind.PERCENT and p.value == c.value) or Verdict(UNSUPPORTED)
 
 
 @lru_cache(maxsize=512)
@@ -144,7 +129,7 @@ def check_number(ctx: AnswerContext, c: Claim) -> Verdict:
         at = _tokens(text).get(str(c.value))
         if at is not None:
             return verified([(pid, sentence_of(text, at))])
-    asked = [q for q in ctx.q_claims if q.kind in ("number", "count") and q.value == c.value]
+    asked = [q for q in ctx.q_claims if q.kind in (ClaimKind.NUMBER, ClaimKind.COUNT) and q.value == c.value]
     return verified([("question", asked[0].text)]) if asked else Verdict(UNSUPPORTED)
 
 
@@ -156,7 +141,7 @@ def check_count(ctx: AnswerContext, c: Claim) -> Verdict:
         at = text.lower().find(phrase)
         if at >= 0:
             return verified([(pid, sentence_of(text, at))])
-    asked = [q for q in ctx.q_claims if q.kind == "count" and q.value == c.value and q.noun == c.noun]
+    asked = [q for q in ctx.q_claims if q.kind == ClaimKind.COUNT and q.value == c.value and q.noun == c.noun]
     if asked:
         return verified([("question", asked[0].text)])
     derived = _derived_count(ctx, c)
@@ -244,7 +229,7 @@ def _check_citation(ctx: AnswerContext, c: Claim) -> Verdict:
         verdicts.append(check_ref(corpus, ref, c.old, old_vocab))
     order = {CONTRADICTED: 0, UNSUPPORTED: 1}
     worst = min(verdicts, key=lambda v: order.get(v.verdict, 2))
-    if worst.verdict != "verified":
+    if worst.verdict != VERIFIED:
         return worst
     return verified(e for v in verdicts for e in v.evidence)
 
@@ -269,20 +254,20 @@ def check_ref(corpus: Corpus, ref: Ref, old: bool, old_vocab: bool) -> Verdict:
     art = corpus.articles.get(ref.article)
     if art is not None and not old:
         new = _draft_ref(corpus, ref)
-        if new.verdict == "verified" or not old_vocab:
+        if new.verdict == VERIFIED or not old_vocab:
             return new
         moved = _old_ref(corpus, ref)
-        return moved if moved.verdict == "verified" else new
+        return moved if moved.verdict == VERIFIED else new
     if ref.article in corpus.referenced and not old:
         return _referenced_ref(corpus, ref)
     if old or old_vocab:
         return _old_ref(corpus, ref)
     entries = [e for e in corpus.renumbering if e.old and e.old.article == ref.article]
     if entries:
-        moved = ", ".join(f"{e.old.label()} of the current law is now Article {e.new}" for e in entries if e.old)
+        now = ", ".join(f"{e.old.label()} of the current law is now Article {e.new}" for e in entries if e.old)
         return Verdict(CONTRADICTED, tuple((f"amend.{e.amendment_item}",
                                             corpus.unit(f"amend.{e.amendment_item}").text) for e in entries[:1]),
-                       f"Article {ref.article} is not in the draft's numbering ({moved})")
+                       f"Article {ref.article} is not in the draft's numbering ({now})")
     return _unknown(corpus, ref.article)
 
 

@@ -9,21 +9,23 @@ basis x the multiple and the Article 61 threshold rule allows that multiple.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from assistant.checking.claims import Claim
 from assistant.checking.context import AnswerContext, Scope
+from assistant.document import kinds
 from assistant.document.fines import FineBand
+from assistant.document.kinds import BandKind, Basis, ClaimKind, Subject, Tier
 
-VERIFIED, CONTRADICTED, UNSUPPORTED = "verified", "contradicted", "unsupported"
+VERIFIED, CONTRADICTED, UNSUPPORTED = kinds.Verdict.VERIFIED, kinds.Verdict.CONTRADICTED, kinds.Verdict.UNSUPPORTED
 FINE_RE = re.compile(r"\bfin(?:e|es|ed|ing)\b|penalt|punish|sanction|impos|罚", re.I)
-KNOWN_BASES = ("illegal gains", "procurement amount")
+KNOWN_BASES = tuple(Basis)
 
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
-    verdict: str
+    verdict: kinds.Verdict
     evidence: tuple[tuple[str, str], ...] = ()
     correction: str | None = None
 
@@ -58,8 +60,8 @@ def _counterpart(ctx: AnswerContext, band: FineBand) -> list[FineBand]:
             and b.threshold_rule != band.threshold_rule]
 
 
-def _threshold_basis(ctx: AnswerContext, band: FineBand) -> str:
-    return band.basis or next((b.basis for b in _counterpart(ctx, band) if b.basis), "illegal gains")
+def _threshold_basis(ctx: AnswerContext, band: FineBand) -> Basis:
+    return band.basis or next((b.basis for b in _counterpart(ctx, band) if b.basis), Basis.ILLEGAL_GAINS)
 
 
 def rule_verdict(ctx: AnswerContext, c: Claim, band: FineBand, base: int | None = None) -> Verdict | None:
@@ -81,16 +83,17 @@ def rule_verdict(ctx: AnswerContext, c: Claim, band: FineBand, base: int | None 
         return None
     other = _counterpart(ctx, band)
     extra = "".join(f" (with {base:,} yuan: {base * b.min:,} to {base * b.max:,} yuan)" for b in other
-                    if b.kind == "multiple")
+                    if b.kind == BandKind.MULTIPLE)
     side = "exceed" if base > limit else "are less than"
     return Verdict(CONTRADICTED, tuple(_ev(b) for b in other),
                    f"illegal gains of {base:,} yuan {side} {limit:,} yuan: {describe(ctx, other)}{extra}")
 
 
 # -- money figures --------------------------------------------------------------------------
-def _computed(ctx: AnswerContext, c: Claim, scope: Scope, subject: str, fits) -> Verdict | None:
+def _computed(ctx: AnswerContext, c: Claim, scope: Scope, subject: Subject,
+              fits: Callable[[int, int], bool]) -> Verdict | None:
     for m in scope.bands:
-        if m.kind != "multiple" or m.subject != subject or m.basis is None:
+        if m.kind != BandKind.MULTIPLE or m.subject != subject or m.basis is None:
             continue
         bases, source = ctx.bases(c, m.basis)
         for base in bases:
@@ -113,25 +116,25 @@ def _no_fines(ctx: AnswerContext, c: Claim, scope: Scope) -> Verdict:
 
 def check_money(ctx: AnswerContext, i: int) -> Verdict:
     c = ctx.claims[i]
-    if c.kind == "amount":
+    if c.kind == ClaimKind.AMOUNT:
         stated = [q for b, v, q in ctx.q_bases if v == c.value]
         if stated:
             return verified([("question", stated[0])])
         if c.basis:
             return _basis_claim(ctx, c)
     scope = ctx.fine_scope(c)
-    extreme = ctx.extreme(i) if c.kind != "bound" or not c.text.lower().startswith(("a max", "a min")) else None
+    extreme = ctx.extreme(i) if c.kind != ClaimKind.BOUND or not c.text.lower().startswith(("a max", "a min")) else None
     if extreme and not any(t.article for _, t in ctx.sentence_targets(c)):
         scope = Scope(ctx.table.bands, (), "none")
     if not scope.bands:
         return _no_fines(ctx, c, scope)
-    subject, tier = ctx.subject(i) or "entity", ctx.tier(i)
-    amounts = [b for b in scope.bands if b.kind == "amount"]
+    subject, tier = ctx.subject(i) or Subject.ENTITY, ctx.tier(i)
+    amounts = [b for b in scope.bands if b.kind == BandKind.AMOUNT]
     sel = [b for b in amounts if b.subject == subject and (tier is None or b.tier == tier)]
     lo, hi = _span(c)
     if extreme and sel:
         return _extreme(ctx, c, sel, extreme, lo, hi)
-    if c.kind == "amount" and (limits := [b for b in scope.bands if b.threshold == c.value]):
+    if c.kind == ClaimKind.AMOUNT and (limits := [b for b in scope.bands if b.threshold == c.value]):
         return verified(_ev(b) for b in limits)  # the threshold itself ("exceed 100,000 yuan")
     hits = [b for b in sel if _fits(c, b.min, b.max)]
     for b in hits:
@@ -143,23 +146,23 @@ def check_money(ctx: AnswerContext, i: int) -> Verdict:
         return done
     if scope.source == "none":
         return _out_of_context(ctx, c, amounts, subject, tier)
-    if c.kind == "amount" and not FINE_RE.search(ctx.text[c.sentence[0]:c.sentence[1]]):
+    if c.kind == ClaimKind.AMOUNT and not FINE_RE.search(ctx.text[c.sentence[0]:c.sentence[1]]):
         return Verdict(UNSUPPORTED)
     shown = sel or [b for b in amounts if b.subject == subject] or amounts or list(scope.bands)
     return _contradicted(ctx, shown)
 
 
 def _span(c: Claim) -> tuple[int, int]:
-    if c.kind == "range":
+    if c.kind == ClaimKind.RANGE:
         return c.value
-    value = c.value["amount"] if c.kind == "bound" else c.value
+    value = c.value["amount"] if c.kind == ClaimKind.BOUND else c.value
     return value, value
 
 
 def _fits(c: Claim, lo: int, hi: int) -> bool:
-    if c.kind == "range":
+    if c.kind == ClaimKind.RANGE:
         return tuple(c.value) == (lo, hi)
-    if c.kind == "bound":
+    if c.kind == ClaimKind.BOUND:
         return c.value["amount"] == (hi if c.side == "upper" else lo)
     return c.value in (lo, hi)
 
@@ -169,13 +172,13 @@ def _extreme(ctx: AnswerContext, c: Claim, sel: list[FineBand], side: str, lo: i
     target = max(b.max for b in sel) if side == "upper" else min(b.min for b in sel)
     best = [b for b in sel if (b.max if side == "upper" else b.min) == target]
     value = hi if side == "upper" else lo
-    if value == target and (c.kind != "range" or any(_fits(c, b.min, b.max) for b in best)):
+    if value == target and (c.kind != ClaimKind.RANGE or any(_fits(c, b.min, b.max) for b in best)):
         return verified(_ev(b) for b in best)
     return _contradicted(ctx, best, f"{'highest' if side == 'upper' else 'lowest'}: ")
 
 
-def _out_of_context(ctx: AnswerContext, c: Claim, amounts: list[FineBand], subject: str,
-                    tier: str | None) -> Verdict:
+def _out_of_context(ctx: AnswerContext, c: Claim, amounts: list[FineBand], subject: Subject,
+                    tier: Tier | None) -> Verdict:
     """No provision named anywhere: right only if some band of the subject has it; name the counterpart if not."""
     others = [b for b in amounts if _fits(c, b.min, b.max)]
     if not others:
@@ -199,8 +202,8 @@ def _basis_claim(ctx: AnswerContext, c: Claim) -> Verdict:
 def check_multiple(ctx: AnswerContext, i: int) -> Verdict:
     c = ctx.claims[i]
     scope = ctx.fine_scope(c)
-    subject = ctx.subject(i) or "entity"
-    mult = [b for b in scope.bands if b.kind == "multiple"]
+    subject = ctx.subject(i) or Subject.ENTITY
+    mult = [b for b in scope.bands if b.kind == BandKind.MULTIPLE]
     sel = [b for b in mult if b.subject == subject and (c.basis is None or b.basis == c.basis)]
     hits = [b for b in sel if _fits_multiple(c, b)]
     for b in hits:
@@ -222,7 +225,7 @@ def check_multiple(ctx: AnswerContext, i: int) -> Verdict:
 
 
 def _fits_multiple(c: Claim, b: FineBand) -> bool:
-    if c.kind == "multiple_range":
+    if c.kind == ClaimKind.MULTIPLE_RANGE:
         return (c.value["min"], c.value["max"]) == (b.min, b.max)
     times = c.value["times"]
     if c.side == "upper":

@@ -17,17 +17,21 @@ from assistant.checking.checker import check_answer
 from assistant.checking.claims import extract_claims
 from assistant.document.corpus import Corpus, load
 from assistant.document.fines import FineBand, FineTable, table
+from assistant.document.kinds import BandKind, Basis, ClaimKind, Subject, Tier
 from assistant.document.numerals import ENGLISH_UNITS
 
 WORDS = {v: w for w, v in ENGLISH_UNITS.items()}
 CN_DIGITS = "零一二三四五六七八九"
-CN_BASIS = {"illegal gains": "违法所得", "procurement amount": "采购金额"}
-EN_TIER = {"particularly_serious": "where particularly serious consequences are caused, ",
-           "serious": "where serious cybersecurity consequences such as massive data leakage are caused, ",
-           "refuses_or_serious": "if it refuses to make corrections, ", "base": ""}
-ZH_TIER = {"particularly_serious": "造成特别严重后果的，", "serious": "造成严重后果的，",
-           "refuses_or_serious": "拒不改正的，", "base": ""}
-ZH_SUBJECT = {"entity": "违法单位", "individual": "直接负责的主管人员"}
+CN_BASIS = {Basis.ILLEGAL_GAINS: "违法所得", Basis.PROCUREMENT_AMOUNT: "采购金额"}
+EN_TIER = {Tier.PARTICULARLY_SERIOUS: "where particularly serious consequences are caused, ",
+           Tier.SERIOUS: "where serious cybersecurity consequences such as massive data leakage are caused, ",
+           Tier.REFUSES_OR_SERIOUS: "if it refuses to make corrections, ", Tier.BASE: ""}
+ZH_TIER = {Tier.PARTICULARLY_SERIOUS: "造成特别严重后果的，", Tier.SERIOUS: "造成严重后果的，",
+           Tier.REFUSES_OR_SERIOUS: "拒不改正的，", Tier.BASE: ""}
+ZH_SUBJECT = {Subject.ENTITY: "违法单位", Subject.INDIVIDUAL: "直接负责的主管人员"}
+
+
+Attempt = tuple[int, int, Subject, str, int | None]  # low, high, subject, article, paragraph
 
 
 @dataclass(frozen=True)
@@ -66,7 +70,7 @@ def to_chinese(n: int) -> str:
                 zero = True
         return out
 
-    parts = []
+    parts: list[str] = []
     for unit, div in (("亿", 10 ** 8), ("万", 10 ** 4), ("", 1)):
         chunk = n // div % 10_000 if div < 10 ** 8 else n // div
         if chunk:
@@ -85,10 +89,10 @@ def _cite(corpus: Corpus, article: str, paragraph: int | None, lang: str) -> str
     return f"Article {article}({paragraph})" if multi else f"Article {article}"
 
 
-def _who(band: FineBand, subject: str) -> str:
-    if subject == "individual":
+def _who(band: FineBand, subject: Subject) -> str:
+    if subject == Subject.INDIVIDUAL:
         return "on the directly responsible persons-in-charge"
-    who = band.who.split(" (")[0] if band.subject == "entity" else "operator"
+    who = band.who.split(" (")[0] if band.subject == Subject.ENTITY else "operator"
     return f"on {who}" if who.startswith("whoever") else f"on the {who}"
 
 
@@ -119,7 +123,7 @@ def _condition(band: FineBand, lang: str) -> str:
     return (EN_TIER if lang == "en" else ZH_TIER)[band.tier]
 
 
-def _amount_sentence(corpus: Corpus, band: FineBand, form: str, lang: str, subject: str, article: str,
+def _amount_sentence(corpus: Corpus, band: FineBand, form: str, lang: str, subject: Subject, article: str,
                      paragraph: int | None) -> str:
     cite = _cite(corpus, article, paragraph, lang)
     if lang == "zh":
@@ -128,9 +132,9 @@ def _amount_sentence(corpus: Corpus, band: FineBand, form: str, lang: str, subje
     return f"Under {cite}, {_condition(band, lang)}a fine of {form} {modal} be imposed {_who(band, subject)}."
 
 
-def _multiple_forms(lo: int, hi: int, basis: str, lang: str) -> list[str]:
+def _multiple_forms(lo: int, hi: int, basis: Basis, lang: str) -> list[str]:
     if lang == "zh":
-        return [f"{CN_BASIS.get(basis, basis)}{to_chinese(lo)}倍以上{to_chinese(hi)}倍以下"]
+        return [f"{CN_BASIS[basis]}{to_chinese(lo)}倍以上{to_chinese(hi)}倍以下"]
     return [f"{lo} to {hi} times the {basis}", f"{lo}-{hi} times the {basis}", f"{lo}–{hi}x the {basis}",
             f"not less than {WORDS[lo]} time but not more than {WORDS[hi]} times the {basis}"]
 
@@ -146,36 +150,38 @@ def _bands_at(fines: FineTable, article: str, paragraph: int | None) -> list[Fin
     return own
 
 
-def _true(fines: FineTable, article: str, paragraph: int | None, subject: str, tier: str, lo: int, hi: int,
-          kind: str = "amount", basis: str | None = None) -> bool:
-    return any(b.kind == kind and b.subject == subject and (tier == "base" or b.tier == tier)
+def _true(fines: FineTable, article: str, paragraph: int | None, subject: Subject, tier: Tier, lo: int, hi: int,
+          kind: BandKind = BandKind.AMOUNT, basis: Basis | None = None) -> bool:
+    return any(b.kind == kind and b.subject == subject and (tier == Tier.BASE or b.tier == tier)
                and (b.min, b.max) == (lo, hi) and (basis is None or b.basis == basis)
                for b in _bands_at(fines, article, paragraph))
 
 
 # -- cases ----------------------------------------------------------------------------------
 def _amount_cases(corpus: Corpus, fines: FineTable, band: FineBand) -> Iterator[Case]:
-    other = "individual" if band.subject == "entity" else "entity"
-    tier = "base" if band.threshold is not None else band.tier
+    other = Subject.INDIVIDUAL if band.subject == Subject.ENTITY else Subject.ENTITY
+    tier = Tier.BASE if band.threshold is not None else band.tier
     fine_articles = list(dict.fromkeys(b.article for b in fines.bands)) + [r.article for r in fines.references]
     wrong_article = next((a for a in fine_articles if not any((b.min, b.max) == (band.min, band.max)
                                                               for b in fines.effective_for(a))), None)
-    swaps = [(b.min, b.max) for b in fines.bands if b.kind == "amount" and (b.min, b.max) != (band.min, band.max)]
+    swaps = [(b.min, b.max) for b in fines.bands
+             if b.kind == BandKind.AMOUNT and (b.min, b.max) != (band.min, band.max)]
     places = [(band.article, band.paragraph)] + [(r.article, r.paragraph) for r in fines.applied_by(band)]
     for lang, forms in (("en", _en_ranges), ("zh", _zh_ranges)):
         for article, paragraph in places:
             for k, _ in enumerate(forms(band.min, band.max)):
-                def say(lo: int, hi: int, subject: str = band.subject, art: str = article,
+                def say(lo: int, hi: int, subject: Subject = band.subject, art: str = article,
                         para: int | None = paragraph, k: int = k, lang: str = lang) -> str:
                     options = (_en_ranges if lang == "en" else _zh_ranges)(lo, hi) or _zh_ranges(lo, hi)
                     return _amount_sentence(corpus, band, options[min(k, len(options) - 1)], lang, subject, art, para)
                 label = f"{band.id} {lang} form{k} at {article}({paragraph})"
                 yield Case(say(band.min, band.max), lang, True, label)
-                tries = {"x10": (band.min * 10, band.max * 10, band.subject, article, paragraph),
-                         "/10": (band.min // 10, band.max // 10, band.subject, article, paragraph),
-                         "extra zero": (band.min, band.max * 10, band.subject, article, paragraph),
-                         "missing zero": (band.min // 10, band.max, band.subject, article, paragraph),
-                         "wrong subject": (band.min, band.max, other, article, paragraph)}
+                tries: dict[str, Attempt] = {
+                    "x10": (band.min * 10, band.max * 10, band.subject, article, paragraph),
+                    "/10": (band.min // 10, band.max // 10, band.subject, article, paragraph),
+                    "extra zero": (band.min, band.max * 10, band.subject, article, paragraph),
+                    "missing zero": (band.min // 10, band.max, band.subject, article, paragraph),
+                    "wrong subject": (band.min, band.max, other, article, paragraph)}
                 if swaps:
                     swap = next((s for s in swaps if not _true(fines, article, paragraph, band.subject, tier, *s)),
                                 None)
@@ -190,25 +196,25 @@ def _amount_cases(corpus: Corpus, fines: FineTable, band: FineBand) -> Iterator[
 
 def _multiple_cases(corpus: Corpus, fines: FineTable, band: FineBand) -> Iterator[Case]:
     assert band.basis is not None
-    others = [b for b in fines.bands if b.kind == "multiple" and b is not band]
+    others = [b for b in fines.bands if b.kind == BandKind.MULTIPLE and b is not band]
     wrong_article = next(a for a in dict.fromkeys(b.article for b in fines.bands)
-                         if not any(b.kind == "multiple" for b in fines.effective_for(a)))
+                         if not any(b.kind == BandKind.MULTIPLE for b in fines.effective_for(a)))
     for lang in ("en", "zh"):
         for k, _ in enumerate(_multiple_forms(band.min, band.max, band.basis, lang)):
-            def say(lo: int, hi: int, basis: str = band.basis or "", art: str = band.article,
-                    subject: str = "entity", k: int = k, lang: str = lang) -> str:
+            def say(lo: int, hi: int, basis: Basis = band.basis, art: str = band.article,
+                    subject: Subject = Subject.ENTITY, k: int = k, lang: str = lang) -> str:
                 form = _multiple_forms(lo, hi, basis, lang)[k]
                 return _amount_sentence(corpus, band, form, lang, subject, art, None)
             label = f"{band.id} {lang} multiple form{k}"
             yield Case(say(band.min, band.max), lang, True, label)
-            tries = {"wrong article": (band.min, band.max, band.basis, wrong_article, "entity"),
-                     "wrong subject": (band.min, band.max, band.basis, band.article, "individual")}
+            tries = {"wrong article": (band.min, band.max, band.basis, wrong_article, Subject.ENTITY),
+                     "wrong subject": (band.min, band.max, band.basis, band.article, Subject.INDIVIDUAL)}
             for o in others:
-                tries[f"wrong multiple {o.max}"] = (band.min, o.max, band.basis, band.article, "entity")
+                tries[f"wrong multiple {o.max}"] = (band.min, o.max, band.basis, band.article, Subject.ENTITY)
                 if o.basis and o.basis != band.basis:
-                    tries["wrong basis"] = (band.min, band.max, o.basis, band.article, "entity")
+                    tries["wrong basis"] = (band.min, band.max, o.basis, band.article, Subject.ENTITY)
             for name, (lo, hi, basis, art, subject) in tries.items():
-                if not _true(fines, art, None, subject, "base", lo, hi, "multiple", basis):
+                if not _true(fines, art, None, subject, Tier.BASE, lo, hi, BandKind.MULTIPLE, basis):
                     yield Case(say(lo, hi, basis, art, subject), lang, False, f"{label} {name}")
 
 
@@ -216,9 +222,9 @@ def _year_cases(corpus: Corpus) -> Iterator[Case]:
     """The Explanation's own dated sentences, cited; then the same sentence one year off."""
     for unit in corpus.sections:
         for claim in extract_claims(unit.text):
-            if claim.kind not in ("year", "date"):
+            if claim.kind not in (ClaimKind.YEAR, ClaimKind.DATE):
                 continue
-            year = claim.value if claim.kind == "year" else claim.value["year"]
+            year = claim.value if claim.kind == ClaimKind.YEAR else claim.value["year"]
             sentence = unit.text[claim.sentence[0]:claim.sentence[1]].strip()
             at = claim.start - claim.sentence[0] - (len(unit.text[claim.sentence[0]:claim.sentence[1]])
                                                     - len(unit.text[claim.sentence[0]:claim.sentence[1]].lstrip()))
@@ -234,7 +240,7 @@ def cases(corpus: Corpus | None = None, fines: FineTable | None = None) -> list[
     corpus, fines = corpus or load(), fines or table()
     out: list[Case] = []
     for band in fines.bands:
-        out += (_multiple_cases if band.kind == "multiple" else _amount_cases)(corpus, fines, band)
+        out += (_multiple_cases if band.kind == BandKind.MULTIPLE else _amount_cases)(corpus, fines, band)
     out += _year_cases(corpus)
     return list({c.text: c for c in out}.values())
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 from importlib import resources
 
 from assistant.document.refs import Ref, find_refs
+from assistant.document.text import and_list
 
 CORPUS_FILE = "csl_draft_amendment_2.txt"
 EXPLANATION_START = "Explanation on the Draft Amendment"
@@ -117,6 +118,19 @@ class Corpus:
 
     def has_unit(self, unit_id: str) -> bool:
         return unit_id in self._units
+
+    def revised_articles(self) -> list[str]:
+        """The articles whose new text the draft sets out (revised or added), in order."""
+        return [a.number for a in self.articles.values() if a.text_included]
+
+    @property
+    def residual_unit(self) -> str:
+        """The amendment item that states the residual rule ("the serial numbers ... adjusted accordingly")."""
+        return next(f"amend.{i.number}" for i in self.items if i.kind == "partial")
+
+    def articles_of_item(self, number: int) -> list[str]:
+        """The new article numbers an amendment item gives (item 8: the renumbered-only articles)."""
+        return list(dict.fromkeys(e.new for e in self.renumbering if e.amendment_item == number and e.new))
 
 
 def section_name(unit: Unit) -> str:
@@ -225,13 +239,8 @@ def _explanation_sections(text: str) -> tuple[Unit, ...]:
                  for sid, stitle, body in sections if body)
 
 
-def _join(labels: list[str]) -> str:
-    """'A', 'A and B', 'A, B and C'."""
-    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
-
-
 def _explain_item(kind: str, old: tuple[Ref, ...], number: int) -> str:
-    olds = _join([r.label() for r in old]) if old else ""
+    olds = and_list([r.label() for r in old]) if old else ""
     return {
         "revised": f"revised in place by amendment item {number}",
         "added": f"new article added by amendment item {number}",
@@ -262,7 +271,7 @@ def _renumbering(items: list[AmendmentItem], partial: list[RenumberEntry]) -> tu
             entries.append(RenumberEntry(item.old[0], item.new[0], item.kind, item.number, note))
         elif item.kind == "merged":
             for ref in item.old:
-                others = _join([r.label() for r in item.old if r != ref])
+                others = and_list([r.label() for r in item.old if r != ref])
                 entries.append(RenumberEntry(ref, item.new[0], "merged", item.number,
                                              f"merged with {others} and revised"))
     entries.extend(partial)

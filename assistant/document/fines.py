@@ -9,32 +9,30 @@ sentence around it. A hand-checked golden table in the tests guards this.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 
+from assistant.document import vocabulary
 from assistant.document.corpus import Corpus, Unit, load
+from assistant.document.kinds import BandKind, Basis, Subject, Tier
 from assistant.document.numerals import ENGLISH_NUMBER_WORD, english_word_to_int
 from assistant.document.refs import find_refs
+from assistant.document.text import PROVISION_STOPS, sentences
+from assistant.document.vocabulary import MODAL_RE
 
 AMOUNT_RE = re.compile(
     r"fine of not less than (?P<min>[\d,]+) yuan but not more than (?P<max>[\d,]+) yuan")
 MULTIPLE_RE = re.compile(
     rf"fine of not less than (?P<min>{ENGLISH_NUMBER_WORD}) times? but not more than "
     rf"(?P<max>{ENGLISH_NUMBER_WORD}) times the (?P<basis>[a-z]+ [a-z]+)")
-INDIVIDUAL_RE = re.compile(r"^(?:\s*shall be imposed)?\s*on (?P<who>the directly responsible [^,.;]+)")
+ON_WHOM_RE = re.compile(r"^(?:\s*shall be imposed)?\s*on (?P<who>the [^,.;]+)")
 MODAL_AFTER_RE = re.compile(r"^\s*(?P<modal>shall|may) be imposed")
-MODAL_RE = re.compile(r"\b(shall|may)\b")
 THRESHOLD_RE = re.compile(r"illegal gains (?P<cmp>exceed|are less than) (?P<amount>[\d,]+) yuan")
 CONDITION_END_RE = re.compile(
     r",\s*(?:the competent authorities|a fine|an additional fine)|\s+shall\s|\s+may\s")
 PRECEDING_TWO = "preceding two paragraphs"
-TIERS = ("base", "refuses_or_serious", "serious", "particularly_serious")
-TIER_LABELS = {
-    "base": "basic violation",
-    "refuses_or_serious": "refuses to correct / endangering or serious circumstances",
-    "serious": "serious consequences",
-    "particularly_serious": "particularly serious consequences",
-}
+ALSO = "the competent authorities may also"  # a further measure under the condition just stated
+TIERS = tuple(Tier)  # mildest first
 
 
 @dataclass(frozen=True)
@@ -58,13 +56,13 @@ class FineBand:
     article: str
     paragraph: int
     unit_id: str
-    kind: str  # "amount" | "multiple"
-    subject: str  # "entity" | "individual"
+    kind: BandKind
+    subject: Subject
     who: str
-    tier: str
+    tier: Tier
     min: int
     max: int
-    basis: str | None
+    basis: Basis | None
     mandatory: bool
     condition: str
     quote: str
@@ -75,13 +73,9 @@ class FineBand:
         return asdict(self)
 
     def describe_range(self) -> str:
-        if self.kind == "multiple":
+        if self.kind == BandKind.MULTIPLE:
             return f"{self.min} to {self.max} times the {self.basis}"
         return f"{self.min:,} to {self.max:,} yuan"
-
-
-def _sentences(paragraph: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.;:])\s+(?=[A-Z(])", paragraph) if s]
 
 
 def _condition(sentence: str) -> str:
@@ -89,17 +83,14 @@ def _condition(sentence: str) -> str:
     return (sentence[: m.start()] if m else sentence).strip().rstrip(",")
 
 
-def _tier(sentence: str, paragraph_text: str, previous: str | None) -> str:
-    low = sentence.lower()
-    if "particularly serious" in low:
-        return "particularly_serious"
-    if low.startswith("if it refuses to make corrections"):
-        return "refuses_or_serious"
-    if "serious cybersecurity consequences" in low:
-        return "serious"
-    if previous and low.startswith("the competent authorities may also"):
+def _tier(sentence: str, previous: Tier | None) -> Tier:
+    """The most severe tier the sentence cues; an "also" sentence without a cue continues the previous one."""
+    cued = vocabulary.tiers(sentence)
+    if cued:
+        return max(cued, key=TIERS.index)
+    if previous and sentence.lower().startswith(ALSO):
         return previous
-    return "base"
+    return Tier.BASE
 
 
 def _modal(sentence: str, start: int, end: int) -> bool:
@@ -134,18 +125,26 @@ def _threshold(sentence: str) -> tuple[int | None, str | None]:
     return int(m.group("amount").replace(",", "")), rule
 
 
-def _band(unit: Unit, sentence: str, m: re.Match, kind: str, tier: str, condition: str) -> FineBand:
-    ind = INDIVIDUAL_RE.match(sentence[m.end():])
-    if kind == "amount":
+def _times(word: str) -> int:
+    value = english_word_to_int(word)
+    if value is None:
+        raise ValueError(f"not a number word: {word!r}")
+    return value
+
+
+def _band(unit: Unit, sentence: str, m: re.Match[str], kind: BandKind, tier: Tier, condition: str) -> FineBand:
+    on = ON_WHOM_RE.match(sentence[m.end():])
+    ind = on if on and vocabulary.first_subject(on.group("who")) == Subject.INDIVIDUAL else None
+    basis: Basis | None = None
+    if kind == BandKind.AMOUNT:
         lo, hi = (int(m.group(g).replace(",", "")) for g in ("min", "max"))
-        basis = None
     else:
-        lo, hi = (english_word_to_int(m.group(g)) for g in ("min", "max"))
-        basis = m.group("basis").strip()
+        lo, hi = (_times(m.group(g)) for g in ("min", "max"))
+        basis = Basis(m.group("basis").strip())
     threshold, rule = _threshold(sentence)
-    subject = "individual" if ind else "entity"
+    subject = Subject.INDIVIDUAL if ind else Subject.ENTITY
     who = ind.group("who").removeprefix("the ") if ind else _entity_who(unit.text)
-    assert unit.article is not None and unit.paragraph is not None and lo is not None and hi is not None
+    assert unit.article is not None and unit.paragraph is not None
     return FineBand("", unit.article, unit.paragraph, unit.id, kind, subject, who, tier, lo, hi,
                     basis, _modal(sentence, m.start(), m.end()), condition, sentence.strip(),
                     threshold, rule)
@@ -154,15 +153,15 @@ def _band(unit: Unit, sentence: str, m: re.Match, kind: str, tier: str, conditio
 def bands_in_unit(unit: Unit) -> list[FineBand]:
     """Every fine band stated in one paragraph, in text order."""
     out: list[FineBand] = []
-    previous_tier: str | None = None
+    previous_tier: Tier | None = None
     previous_condition = ""
-    for sentence in _sentences(unit.text):
-        tier = _tier(sentence, unit.text, previous_tier)
+    for sentence in sentences(unit.text, PROVISION_STOPS):
+        tier = _tier(sentence, previous_tier)
         own = _condition(sentence)
-        inherits = sentence.lower().startswith("the competent authorities may also")
+        inherits = sentence.lower().startswith(ALSO)
         condition = previous_condition if inherits and previous_condition else own
-        found = [(m, "amount") for m in AMOUNT_RE.finditer(sentence)]
-        found += [(m, "multiple") for m in MULTIPLE_RE.finditer(sentence)]
+        found = [(m, BandKind.AMOUNT) for m in AMOUNT_RE.finditer(sentence)]
+        found += [(m, BandKind.MULTIPLE) for m in MULTIPLE_RE.finditer(sentence)]
         for m, kind in sorted(found, key=lambda f: f[0].start()):
             out.append(_band(unit, sentence, m, kind, tier, condition))
         if found:
@@ -177,7 +176,8 @@ def _references(corpus: Corpus) -> list[BandReference]:
         if unit.article is None or "punished in accordance with the provisions of" not in unit.text:
             continue
         assert unit.paragraph is not None
-        if "preceding two paragraphs" in unit.text:
+        paras: tuple[int, ...]
+        if PRECEDING_TWO in unit.text:
             target, paras = unit.article, (unit.paragraph - 2, unit.paragraph - 1)
         else:
             para_refs = [r for m in find_refs(unit.text) for r in m.refs if r.paragraph]
@@ -211,8 +211,8 @@ class FineTable:
                            and b.paragraph in ref.target_paragraphs and b not in direct]
         return direct
 
-    def maximum(self, subject: str | None = None) -> FineBand:
-        amounts = [b for b in self.bands if b.kind == "amount" and subject in (None, b.subject)]
+    def maximum(self, subject: Subject | None = None) -> FineBand:
+        amounts = [b for b in self.bands if b.kind == BandKind.AMOUNT and subject in (None, b.subject)]
         return max(amounts, key=lambda b: b.max)
 
 
@@ -226,28 +226,18 @@ def build(corpus: Corpus) -> FineTable:
     counters: dict[str, int] = {}
     for band in bands:
         counters[band.unit_id] = counters.get(band.unit_id, 0) + 1
-        numbered.append(_with_id(band, f"{band.unit_id}.f{counters[band.unit_id]}"))
+        numbered.append(replace(band, id=f"{band.unit_id}.f{counters[band.unit_id]}"))
     return FineTable(tuple(numbered), tuple(_references(corpus)))
-
-
-def _with_id(band: FineBand, band_id: str) -> FineBand:
-    return _replace(band, id=band_id)
-
-
-def _replace(band: FineBand, **changes: object) -> FineBand:
-    data = asdict(band)
-    data.update(changes)
-    return FineBand(**data)
 
 
 def _resolve_who(band: FineBand, bands: list[FineBand]) -> FineBand:
     """'Anyone who commits the acts in the preceding two paragraphs' -> the entities named there."""
     if band.who != PRECEDING_TWO:
         return band
-    whos = [b.who for b in bands if b.article == band.article and b.subject == "entity"
+    whos = [b.who for b in bands if b.article == band.article and b.subject == Subject.ENTITY
             and band.paragraph - 2 <= b.paragraph < band.paragraph]
     names = list(dict.fromkeys(whos))
-    return _replace(band, who=" or ".join(names) + f" (acts in paragraphs {band.paragraph - 2}"
+    return replace(band, who=" or ".join(names) + f" (acts in paragraphs {band.paragraph - 2}"
                     f" and {band.paragraph - 1})")
 
 

@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field
 
 from assistant.document.corpus import Article, Corpus, RenumberEntry, Unit, load
 from assistant.document.numerals import CN_NUMERAL_CHARS, article_words_to_digits, chinese_to_int
+from assistant.document.text import and_list
 
 # The Cybersecurity Law of 2016 has 79 articles. Used only to tell "an article
 # this draft does not touch" from "no such article"; never shown as a fact.
@@ -136,7 +137,7 @@ def _lookup_old(corpus: Corpus, q: Query, query: str) -> LookupResult:
 
 def _unstated(corpus: Corpus, number: str, query: str) -> LookupResult:
     if not 1 <= int(number) <= CURRENT_LAW_ARTICLES:
-        return _not_found(number, query)
+        return _not_found(corpus, number, query)
     note = (f"The draft does not state what happens to Article {number} of the current law; "
             f"it says only that “{corpus.residual_rule}”.")
     if number in corpus.referenced:
@@ -150,10 +151,10 @@ def _referenced_note(corpus: Corpus, number: str) -> str:
             f"but its text is not included in this document.")
 
 
-def _not_found(number: str, query: str) -> LookupResult:
+def _not_found(corpus: Corpus, number: str, query: str) -> LookupResult:
     return LookupResult(query, "not_found", note=(
         f"There is no Article {number} in this document, and the Cybersecurity Law has no article with that "
-        f"number. The draft's amended or added articles are 59, 61, 64, 67, 69, 71 and 72."))
+        f"number. The draft's amended or added articles are {and_list(corpus.revised_articles())}."))
 
 
 def lookup(query: str, corpus: Corpus | None = None) -> LookupResult:

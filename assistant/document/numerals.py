@@ -9,6 +9,7 @@ they live here, exact and integer-only.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 ENGLISH_UNITS: dict[str, int] = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -32,7 +33,6 @@ CN_DIGITS: dict[str, int] = {
 CN_SMALL_UNITS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 CN_BIG_UNITS: dict[str, int] = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
 CN_NUMERAL_CHARS = "".join(CN_DIGITS) + "".join(CN_SMALL_UNITS) + "".join(CN_BIG_UNITS)
-CN_NUMERAL_RE = re.compile(f"[{CN_NUMERAL_CHARS}]+")
 
 
 def english_word_to_int(word: str) -> int | None:
@@ -67,8 +67,7 @@ def chinese_to_int(text: str) -> int:
     if mixed:
         number, unit = mixed.groups()
         scale = CN_BIG_UNITS.get(unit, 1)
-        value = _decimal_times(number, scale)
-        return value
+        return int(Decimal(number) * scale)  # exact: "1.5", 10**6 -> 1,500,000
     total, section = 0, ""
     for ch in text:
         if ch in CN_BIG_UNITS:
@@ -77,15 +76,6 @@ def chinese_to_int(text: str) -> int:
         else:
             section += ch
     return total + (_cn_section(section) if section else 0)
-
-
-def _decimal_times(number: str, scale: int) -> int:
-    """Exact integer of a decimal string times a scale ("1.5", 10**6 -> 1,500,000)."""
-    whole, _, frac = number.partition(".")
-    value = int(whole) * scale
-    if frac:
-        value += int(frac) * scale // (10 ** len(frac))
-    return value
 
 
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"

@@ -113,9 +113,9 @@ def score(case: Case, answer: dict[str, Any]) -> tuple[list[str], dict[str, floa
                                   "number_recall": None, "keyword_recall": None, "refusal_correct": None}
     if expected:
         m["retrieval_hit"] = float(bool(expected & retrieved))
-        m["citation_recall"] = len(expected & cited) / len(expected)
+        m["citation_recall"] = recall = len(expected & cited) / len(expected)
         m["citation_precision"] = len(expected & cited) / len(cited) if cited else 0.0
-        if m["citation_recall"] < 1:
+        if recall < 1:
             failures.append(f"missing citations: {sorted(expected - cited)}")
     claims = answer["claims"]
     verified = set().union(*(_numbers(c["value"]) for c in claims if c["verdict"] == "verified")) if claims else set()

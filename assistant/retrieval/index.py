@@ -47,12 +47,11 @@ class IndexInfo:
     message: str = ""
 
 
-def _articles_of(unit: Unit) -> str:
-    if unit.article:
-        return unit.article
-    if unit.id == "amend.8":
-        return "62,63,66"
-    return ""
+def _articles_of(corpus: Corpus, unit: Unit) -> str:
+    """The article(s) a chunk is about; an amendment item that renumbers several names them all."""
+    if unit.article or unit.kind != "amendment_item":
+        return unit.article or ""
+    return ",".join(corpus.articles_of_item(int(unit.id.removeprefix("amend."))))
 
 
 def chunk_unit(corpus: Corpus, unit: Unit) -> Chunk:
@@ -64,7 +63,7 @@ def chunk_unit(corpus: Corpus, unit: Unit) -> Chunk:
         lead = next(u.text for u in art.units if u.kind == "paragraph" and u.paragraph == unit.paragraph) + " "
     metadata = {
         "unit_id": unit.id, "source": unit.source, "kind": unit.kind, "title": unit.title,
-        "article": unit.article or "", "articles": _articles_of(unit),
+        "article": unit.article or "", "articles": _articles_of(corpus, unit),
         "paragraph": unit.paragraph or 0, "item": unit.item or 0,
         "old_number": old, "change": art.change if art else "",
     }
@@ -90,7 +89,7 @@ def make_client(cfg: Settings) -> Any:
     if cfg.uses_server:
         from urllib.parse import urlparse
 
-        url = urlparse(cfg.chroma_url)
+        url = urlparse(cfg.chroma_url or "")
         return chromadb.HttpClient(host=url.hostname or "127.0.0.1", port=url.port or 8000,
                                    ssl=url.scheme == "https", settings=chroma_settings)
     cfg.index_dir.mkdir(parents=True, exist_ok=True)
