@@ -91,10 +91,10 @@ def decide(question: str, context: str = "") -> ScopeDecision:
         return ScopeDecision(True, RefusalReason.PROMPT_LEAK, True)
     if _other_law(own):
         return ScopeDecision(True, RefusalReason.OTHER_LAW, injection)
+    if ADOPTED_RE.search(own):  # the adopted law is this law's later text: refused as such, not as unrelated
+        return ScopeDecision(True, RefusalReason.ADOPTED_LAW, injection)
     if not ANCHOR.search(question):
         return ScopeDecision(True, RefusalReason.UNRELATED, injection)
-    if ADOPTED_RE.search(own):
-        return ScopeDecision(True, RefusalReason.ADOPTED_LAW, injection)
     if EFFECTIVE_RE.search(own) and not PAST_RE.search(own):
         return ScopeDecision(True, RefusalReason.EFFECTIVE_DATE, injection)
     if OTHER_VERSION_RE.search(own):
