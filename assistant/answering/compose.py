@@ -13,7 +13,7 @@ from assistant.answering import intents
 from assistant.answering.condense import split_followup
 from assistant.answering.conduct import best_article
 from assistant.answering.fine_answers import frame_of, maximum_answer, penalty_answer, premise_lines, stated_basis
-from assistant.answering.leads import fine_lead
+from assistant.answering.leads import fine_lead, foreign_basis_lead
 from assistant.answering.text_answers import (
     explanation_answer,
     old_text_gap,
@@ -111,7 +111,7 @@ def compose(question: str, unit_ids: list[str], corpus: Corpus | None = None,
     if renumber and (not penalty or OLD_NUMBER_RE.search(question)):
         lines += renumber_answer(question, corpus)
     if penalty:
-        lead = fine_lead(question, articles, fines)
+        lead = foreign_basis_lead(question, fines) or fine_lead(question, articles, fines)
         lines += ([lead] if lead else []) + _penalties(question, articles, routed, retrieved, fines, corpus)
     top_is_explanation = bool(retrieved) and retrieved[0].source == "explanation" and not routed
     if intents.WHY_RE.search(question) or top_is_explanation:

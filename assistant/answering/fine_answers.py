@@ -147,7 +147,9 @@ def _reference_lines(number: str, fines: FineTable) -> list[str]:
         target = (f"Article {ref.target_article}, paragraph {paras}" if len(ref.target_paragraphs) == 1
                   else f"paragraphs {paras} of Article {ref.target_article}")
         verb = "are" if ref.who.startswith("Providers") else "is"
-        lines.append(f"{ref.who} {verb} punished in accordance with {target} {cite(ref.unit_id)}.")
+        conduct = ref.quote.split(" shall be punished")[0].strip("“”\" ")  # who, with the obligation breached
+        who = conduct if conduct.startswith(ref.who) else ref.who
+        lines.append(f"{who} {verb} punished in accordance with {target} {cite(ref.unit_id)}.")
     return lines
 
 

@@ -18,6 +18,8 @@ from assistant.document.kinds import Bound, Subject, Tier, Want
 TIER_LABELS = {Tier.BASE: "basic violation",
                Tier.REFUSES_OR_SERIOUS: "refuses to correct / endangering or serious circumstances",
                Tier.SERIOUS: "serious consequences", Tier.PARTICULARLY_SERIOUS: "particularly serious consequences"}
+# a basis the draft never uses: fines as a share of turnover, a percentage, a salary
+FOREIGN_BASIS = re.compile(r"\b(?:turnover|percentage|per ?cent|salar(?:y|ies)|wages?)\b|\d\s?%|营业额|百分之", re.I)
 MODALITY_Q = re.compile(r"\b(?:mandatory|compulsory|required|obligatory|must|have to|optional|discretion\w*|"
                         r"automatic\w*)\b|必须|强制|可以", re.I)
 OPTIONAL_Q = re.compile(r"\b(?:optional|discretion\w*)\b|可以", re.I)
@@ -118,3 +120,13 @@ def fine_lead(question: str, articles: list[str], fines: FineTable) -> str | Non
                     f"{cite(main[-1].unit_id)}; each band follows.")
         return f"Under Article {number}, {_band_clause(main[0], amount)}."
     return None
+
+
+def foreign_basis_lead(question: str, fines: FineTable) -> str | None:
+    """'No. ...' for a fine on a basis the draft does not use, with the bases it does use."""
+    if not FOREIGN_BASIS.search(question):
+        return None
+    multiples = [b for b in fines.bands if b.kind == "multiple" and b.subject == Subject.ENTITY]
+    uses = " and ".join(f"{b.min} to {b.max} times the {b.basis} {cite(b.unit_id)}" for b in multiples)
+    return (f"No. The draft sets no fine as a share of turnover, a percentage or a salary; its only fines computed "
+            f"from an amount are {uses}; all its other fines are fixed yuan ranges.")

@@ -67,7 +67,7 @@ def read_tiers(text: str, spans: list[tuple[int, int]] | None = None) -> tuple[f
         yes, no = _cue_hits(cue, text, spans)
         named |= {tier} if yes else set()
         excluded |= {tier} if no else set()
-    if L.COMPLIED.search(text):
+    if any(not _is_negated(m, text, spans) for m in L.COMPLIED.finditer(text)):  # not "won't rectify after ..."
         excluded.add(Tier.REFUSES_OR_SERIOUS)
     yes, _ = _cue_hits(L.BASE_CUES, text, spans)
     if yes and not named:
