@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from assistant.answering.fine_answers import cite
 from assistant.answering.intents import LIST_RE, OLD_TEXT_RE
 from assistant.document.corpus import Corpus, Unit, section_name
 from assistant.document.refs import find_refs
-from assistant.document.text import QUOTE_STOPS, sentences
+from assistant.document.text import QUOTE_STOPS, and_list, sentences
 from assistant.document.vocabulary import OLD_NUMBER_RE
 from assistant.retrieval.search import tokenize
 
@@ -26,7 +28,8 @@ def renumber_answer(question: str, corpus: Corpus) -> list[str]:
     lines = [f"The draft does not state a new number for Article {n} of the current law; it says only that "
              f"{corpus.residual_rule} {cite(corpus.residual_unit)}." for n in dict.fromkeys(unknown)]
     if not entries and not lines:
-        entries = list(corpus.renumbering)
+        entries, lead = _whole_map("" if refs else question, corpus)  # a named number: the whole map, as is
+        lines.append(lead)
     moved = [e for e in dict.fromkeys(entries) if e.old]
     if old_cue and len(moved) == 1:  # the direct answer first: "Article 65 of the current law is now Article 67."
         lines.insert(0, f"{moved[0].old.label()} of the current law is now Article {moved[0].new} "
@@ -41,6 +44,22 @@ def renumber_answer(question: str, corpus: Corpus) -> list[str]:
     if len(entries) > 3:
         lines.append(f"Otherwise the draft says only that {corpus.residual_rule} {cite(corpus.residual_unit)}.")
     return lines
+
+
+NEW_RE = re.compile(r"\b(?:new(?:ly)?|add(?:ed|s|ition|itions)?)\b|新增", re.I)
+MERGE_RE = re.compile(r"\b(?:merg\w*|combin\w*|consolidat\w*|folded)\b|合并", re.I)
+
+
+def _whole_map(question: str, corpus: Corpus) -> tuple[list, str]:
+    """The map's entries a list question asks for (new articles, merges, or all), with a direct first sentence."""
+    entries = list(corpus.renumbering)
+    if NEW_RE.search(question) and (added := [e for e in entries if e.old is None]):
+        numbers = and_list([f"{e.new}" for e in added])
+        return added, f"The draft adds {len(added)} new articles: Articles {numbers}."
+    if MERGE_RE.search(question) and (merged := [e for e in entries if "merged" in e.note]):
+        targets = and_list(list(dict.fromkeys(e.new for e in merged)))
+        return merged, f"The draft merges provisions of the current law into Articles {targets}:"
+    return entries, "The draft renumbers, merges, revises or adds these provisions of the current law:"
 
 
 def explanation_answer(question: str, units: list[Unit], limit: int = 3) -> list[str]:
