@@ -108,8 +108,10 @@ def compose(question: str, unit_ids: list[str], corpus: Corpus | None = None,
     renumber = intents.RENUMBER_RE.search(question) or (OLD_NUMBER_RE.search(question) and routed)
     if phrase := intents.quoted_phrase(question):
         lines += phrase_answer(phrase, corpus)
-    if renumber and (not penalty or OLD_NUMBER_RE.search(question)):
-        lines += renumber_answer(question, corpus)
+    renumbering = renumber_answer(question, corpus) if renumber and (not penalty or OLD_NUMBER_RE.search(question)) \
+        else []
+    why = bool(intents.WHY_RE.search(question))
+    lines += [] if why else renumbering  # a "why" question gets its reasons first, the numbers after
     if penalty:
         lead = foreign_basis_lead(question, fines) or fine_lead(question, articles, fines)
         lines += ([lead] if lead else []) + _penalties(question, articles, routed, retrieved, fines, corpus)
@@ -120,6 +122,7 @@ def compose(question: str, unit_ids: list[str], corpus: Corpus | None = None,
         else:
             expl = [u for u in retrieved if u.source == "explanation"] or rank_sections(question, corpus)[:2]
             lines += explanation_answer(question, expl)
+    lines += renumbering if why else []
     if intents.LOOKUP_RE.search(split_followup(question)[0]) and routed or not lines:
         lines += quote_answer(routed or retrieved[:2], corpus)
         lines += _applied_bands(routed, question, fines, corpus)

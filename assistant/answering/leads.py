@@ -96,6 +96,9 @@ def fine_lead(question: str, articles: list[str], fines: FineTable) -> str | Non
             continue
         amount = next((a for b in bands if b.basis and (a := basis_amount(question, b.basis)) is not None), None)
         chosen = select_bands(bands, question, amount)
+        if frame.wanted_subjects() == {Subject.INDIVIDUAL} and not any(b.subject == Subject.INDIVIDUAL for b in bands):
+            return (f"No. Article {number} sets no fine on individuals; its fines are on {_who(bands[0])} "
+                    f"{cite(bands[0].unit_id)}.")
         if not chosen:
             continue
         main = _primary(chosen, frame)

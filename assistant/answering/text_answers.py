@@ -31,9 +31,12 @@ def renumber_answer(question: str, corpus: Corpus) -> list[str]:
         entries, lead = _whole_map("" if refs else question, corpus)  # a named number: the whole map, as is
         lines.append(lead)
     moved = [e for e in dict.fromkeys(entries) if e.old]
-    if old_cue and len(moved) == 1:  # the direct answer first: "Article 65 of the current law is now Article 67."
-        lines.insert(0, f"{moved[0].old.label()} of the current law is now Article {moved[0].new} "
-                        f"{cite(f'amend.{moved[0].amendment_item}')}.")
+    if len(moved) == 1:  # the direct answer first: "Article 65 of the current law is now Article 67."
+        e = moved[0]
+        unit = cite(f"amend.{e.amendment_item}")
+        same = e.old.label() == f"Article {e.new}"
+        lines.insert(0, f"{e.old.label()} of the current law keeps its number ({e.note}) {unit}." if same
+                     else f"{e.old.label()} of the current law is now Article {e.new} {unit}.")
     for e in dict.fromkeys(entries):
         src = f"{e.old.label()} of the current law" if e.old else "A new article"
         verb = "is added as" if e.old is None else "becomes"
