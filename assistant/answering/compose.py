@@ -112,7 +112,7 @@ def compose(question: str, unit_ids: list[str], corpus: Corpus | None = None,
         else []
     why = bool(intents.WHY_RE.search(question))
     lines += [] if why else renumbering  # a "why" question gets its reasons first, the numbers after
-    if penalty:
+    if penalty and (routed or not intents.WHY_RE.search(question)):  # "why were penalties changed?" wants reasons
         lead = foreign_basis_lead(question, fines) or fine_lead(question, articles, fines)
         lines += ([lead] if lead else []) + _penalties(question, articles, routed, retrieved, fines, corpus)
     top_is_explanation = bool(retrieved) and retrieved[0].source == "explanation" and not routed
@@ -122,6 +122,7 @@ def compose(question: str, unit_ids: list[str], corpus: Corpus | None = None,
         else:
             expl = [u for u in retrieved if u.source == "explanation"] or rank_sections(question, corpus)[:2]
             lines += explanation_answer(question, expl)
+            lines += _explained_provision(question, routed, retrieved, corpus) if why else []
     lines += renumbering if why else []
     if intents.LOOKUP_RE.search(split_followup(question)[0]) and routed or not lines:
         lines += quote_answer(routed or retrieved[:2], corpus)
@@ -134,3 +135,11 @@ def _applied_bands(routed: list[Unit], question: str, fines: FineTable, corpus: 
     numbers = [a for a in dict.fromkeys(u.article for u in routed if u.article)
                if any(r.article == a for r in fines.references) and not fines.for_article(a)]
     return penalty_answer(numbers, question, fines, corpus) if numbers else []
+
+
+def _explained_provision(question: str, routed: list[Unit], retrieved: list[Unit], corpus: Corpus) -> list[str]:
+    """For a question on the reasons behind a provision it describes but does not name: that provision's text,
+    when it is among the retrieved passages."""
+    conduct = None if routed else best_article(question)
+    units = [u for u in retrieved if conduct and u.article == conduct]
+    return quote_answer(units[:1], corpus)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answering.chinese import band_sentence
+from assistant.answering.chinese import band_sentence, provision
 from assistant.answering.fine_answers import basis_amount, cite, frame_of, select_bands
 from assistant.document.fines import FineBand, FineTable
 from assistant.document.frames import Frame
@@ -26,7 +26,8 @@ OPTIONAL_Q = re.compile(r"\b(?:optional|discretion\w*)\b|可以", re.I)
 
 
 def _who(band: FineBand) -> str:
-    return band.who if band.subject == Subject.INDIVIDUAL or band.who.startswith("whoever") else f"the {band.who}"
+    who = re.sub(r"\s*\([^)]*\)", "", band.who)  # "(acts in paragraphs 1 and 2)" belongs to the band's own article
+    return who if band.subject == Subject.INDIVIDUAL or who.startswith("whoever") else f"the {who}"
 
 
 def _figure(band: FineBand, amount: int | None) -> str:
@@ -102,6 +103,8 @@ def fine_lead(question: str, articles: list[str], fines: FineTable) -> str | Non
         if not chosen:
             continue
         main = _primary(chosen, frame)
+        if amount is not None and any(b.threshold == amount for b in main):
+            return threshold_lead(main, frame)  # the figure the question states is the threshold itself
         if frame.chinese:
             pick = max(main, key=lambda b: b.max) if frame.bound == Bound.UP_TO else main[0]
             return band_sentence(pick, amount)
@@ -118,9 +121,10 @@ def fine_lead(question: str, articles: list[str], fines: FineTable) -> str | Non
             if low.kind == "amount":
                 return _band_clause(low, amount, f"At least {low.min:,} yuan") + "."
         if len({b.tier for b in main}) > 1:
-            return (f"Article {number} fines {_who(main[0])} according to the circumstances, from "
-                    f"{_figure(main[0], amount)} {cite(main[0].unit_id)} up to {_figure(main[-1], amount)} "
-                    f"{cite(main[-1].unit_id)}; each band follows.")
+            who = _who(main[0])
+            return (f"Article {number} fines {who} according to the circumstances: the mildest band for {who} is a "
+                    f"fine of {_figure(main[0], amount)} {cite(main[0].unit_id)}, the gravest for {who} a fine of "
+                    f"{_figure(main[-1], amount)} {cite(main[-1].unit_id)}; each band follows.")
         return f"Under Article {number}, {_band_clause(main[0], amount)}."
     return None
 
@@ -133,3 +137,17 @@ def foreign_basis_lead(question: str, fines: FineTable) -> str | None:
     uses = " and ".join(f"{b.min} to {b.max} times the {b.basis} {cite(b.unit_id)}" for b in multiples)
     return (f"No. The draft sets no fine as a share of turnover, a percentage or a salary; its only fines computed "
             f"from an amount are {uses}; all its other fines are fixed yuan ranges.")
+
+
+def threshold_lead(bands: list[FineBand], frame: Frame) -> str:
+    """Both sides of a threshold rule (Article 61), for a question that states the threshold figure itself."""
+    above = next(b for b in bands if b.threshold_rule == "above")
+    below = next(b for b in bands if b.threshold_rule != "above")
+    limit = above.threshold or 0
+    if frame.chinese:
+        return (f"{provision(above)}：违法所得超过{limit:,}元的，可以处违法所得{above.min}倍以上{above.max}倍以下罚款；"
+                f"没有违法所得或者违法所得不足{limit:,}元的，可以处{below.min:,}元以上{below.max:,}元以下罚款 "
+                f"{cite(above.unit_id)}。")
+    return (f"Under Article {above.article}, if the illegal gains exceed {limit:,} yuan, a fine of {above.min} to "
+            f"{above.max} times the illegal gains may be imposed; if there are none or they are less than {limit:,} "
+            f"yuan, a fine of {below.min:,} to {below.max:,} yuan may be imposed {cite(above.unit_id)}.")

@@ -25,8 +25,8 @@ def renumber_answer(question: str, corpus: Corpus) -> list[str]:
         entries += [e for e in corpus.renumbering for r in refs if e.new == r.article and e not in entries]
     unknown = [r.article for r in refs if r.article not in corpus.articles
                and not any(e.old and e.old.article == r.article for e in corpus.renumbering)]
-    lines = [f"The draft does not state a new number for Article {n} of the current law; it says only that "
-             f"{corpus.residual_rule} {cite(corpus.residual_unit)}." for n in dict.fromkeys(unknown)]
+    lines = [f"The draft does not state the new number of that article of the current law; it says only that "
+             f"{corpus.residual_rule} {cite(corpus.residual_unit)}." for _ in dict.fromkeys(unknown)][:1]
     if not entries and not lines:
         entries, lead = _whole_map("" if refs else question, corpus)  # a named number: the whole map, as is
         lines.append(lead)
