@@ -8,7 +8,7 @@ from pathlib import Path
 from assistant.evaluation.runner import load_cases, run_cases, summarise
 
 EVALS = Path(__file__).resolve().parent.parent / "evals"
-PASS_RATE_FLOOR = 0.93
+PASS_RATE_FLOOR = 0.94  # measured 0.955 on all 357 questions (evals/results/latest.md)
 
 
 def test_question_sets_pass_above_the_floor(grounded):
@@ -22,6 +22,13 @@ def test_question_sets_pass_above_the_floor(grounded):
     assert removed == []  # the grounded composer only writes figures the checker can verify
     assert summary["errors"] == 0
     assert summary["pass_rate"] >= PASS_RATE_FLOOR, failing
+    assert summary["forbidden_violations"] == 0  # no figure of a tier or a person the question excluded
+    unrelated = [r.case.id for r in results if r.case.category == "u_unrelated" and not r.answer["refused"]]
+    assert unrelated == []
+    for r in results:
+        lines = r.answer["answer"].split("\n")
+        assert len(lines) == len(set(lines)), r.case.id  # no duplicated lines
+        assert not lines[0].startswith("- "), r.case.id  # a direct answer sentence, never a bare list item
 
 
 ADOPTED_FLOOR = 0.95

@@ -20,6 +20,7 @@ from assistant.answering import adopted, scope
 from assistant.answering.citations import render_and_collect
 from assistant.answering.condense import condense, split_followup
 from assistant.answering.grounded import GroundedChatModel
+from assistant.answering.lexicon import ANCHOR
 from assistant.answering.prompts import answer_prompt, context_block, refusal, repair_prompt
 from assistant.answering.records import Answer
 from assistant.checking import checker
@@ -83,8 +84,11 @@ class Assistant:
         return state
 
     def _unrelated(self, state: _State, best_similarity: float | None) -> bool:
-        """Nothing routed and nothing similar (or, without dense search, no word in common)."""
-        if any(h.via == "route" for h in state.hits or []):
+        """Nothing routed and nothing similar: the document does not cover the question. A question whose own
+        words name the document's subject is in scope whatever its similarity (measured: similarity alone does
+        not separate in-scope from unrelated questions that mention fines); the gate guards follow-ups that borrow
+        their subject from earlier turns."""
+        if any(h.via == "route" for h in state.hits or []) or ANCHOR.search(split_followup(state.standalone)[0]):
             return False
         if best_similarity is None:
             return not state.hits
@@ -94,7 +98,9 @@ class Assistant:
         if _about_adopted(state):
             return state  # answered from the Decision in _finish
         if state.decision and state.decision.refuse:
-            state.draft, state.refused = refusal(state.decision.reason), True
+            detail = state.decision.detail
+            state.draft = refusal(RefusalReason.REFERENCED, text=detail) if detail else refusal(state.decision.reason)
+            state.refused = True
             return state
         try:
             state.draft, state.refused = self._run_model(self.model, state)

@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from assistant.answering.intents import subjects, tiers
+from assistant.answering.reading import read_question, resolve_tiers
 from assistant.checking import claims
 from assistant.document.corpus import Corpus
 from assistant.document.fines import FineBand, FineTable
+from assistant.document.frames import Frame
 from assistant.document.kinds import BandKind, Basis, ClaimKind, Subject, Tier
 from assistant.document.text import PROVISION_STOPS, first_sentence
 from assistant.document.vocabulary import BASIS_RE, MODAL_RE
@@ -93,11 +94,29 @@ def _threshold_note(bands: list[FineBand], gains: int | None) -> str:
             f"exceed {limit:,} yuan and the fixed band when they are less than {limit:,} yuan {unit}.")
 
 
-def _select(bands: list[FineBand], question: str, gains: int | None) -> list[FineBand]:
-    wanted_subjects, wanted_tiers = subjects(question), tiers(question)
-    chosen = [b for b in bands if b.subject in wanted_subjects]
-    if wanted_tiers and any(b.tier in wanted_tiers for b in chosen):
-        chosen = [b for b in chosen if b.tier in wanted_tiers]
+@lru_cache(maxsize=256)
+def frame_of(question: str) -> Frame:
+    return read_question(question)
+
+
+def _operator_units(bands: list[FineBand], cii: bool | None) -> set[str]:
+    """Paragraphs written for the other kind of operator (59(1) ordinary, 59(2) CII) when the question says which."""
+    if cii is None:
+        return set()
+    kinds = {b.unit_id: "critical information infrastructure" in b.who for b in bands
+             if b.subject == "entity" and " or " not in b.who and "operator" in b.who}
+    if len(set(kinds.values())) < 2:
+        return set()
+    return {unit for unit, is_cii in kinds.items() if is_cii != cii}
+
+
+def select_bands(bands: list[FineBand], question: str, gains: int | None) -> list[FineBand]:
+    """The bands that fit the question's frame: who (minus whom it excludes), which operator, which tier."""
+    frame = frame_of(question)
+    other = _operator_units(bands, frame.cii)
+    chosen = [b for b in bands if b.subject in frame.wanted_subjects() and b.unit_id not in other]
+    wanted_tiers = resolve_tiers(frame, {Tier(b.tier) for b in chosen})
+    chosen = [b for b in chosen if b.tier in wanted_tiers]
     threshold = next((b.threshold for b in chosen if b.threshold), None)
     if gains is not None and threshold and gains != threshold:
         keep = "above" if gains > threshold else "below_or_none"
@@ -128,7 +147,9 @@ def _reference_lines(number: str, fines: FineTable) -> list[str]:
         target = (f"Article {ref.target_article}, paragraph {paras}" if len(ref.target_paragraphs) == 1
                   else f"paragraphs {paras} of Article {ref.target_article}")
         verb = "are" if ref.who.startswith("Providers") else "is"
-        lines.append(f"{ref.who} {verb} punished in accordance with {target} {cite(ref.unit_id)}.")
+        conduct = ref.quote.split(" shall be punished")[0].strip("“”\" ")  # who, with the obligation breached
+        who = conduct if conduct.startswith(ref.who) else ref.who
+        lines.append(f"{who} {verb} punished in accordance with {target} {cite(ref.unit_id)}.")
     return lines
 
 
@@ -145,7 +166,7 @@ def penalty_answer(articles: list[str], question: str, fines: FineTable, corpus:
             continue
         amount = next((a for basis in BASIS_RE if any(b.basis == basis for b in bands)
                        if (a := basis_amount(question, basis)) is not None), None)
-        chosen = _select(bands, question, amount) or bands
+        chosen = select_bands(bands, question, amount) or bands
         refs = [r for r in fines.references if r.article == number]
         lines += _reference_lines(number, fines)
         own = fines.for_article(number)
@@ -180,8 +201,9 @@ def premise_lines(question: str, named: list[str], fines: FineTable) -> list[str
     """When the question pins a fine amount on an article whose bands do not contain it, say where it is."""
     amounts = [c.value for c in _question_claims(question) if c.kind in (ClaimKind.AMOUNT, ClaimKind.BOUND)
                and isinstance(c.value, int)]
+    bases = {basis_amount(question, basis) for basis in BASIS_RE}  # a stated basis is not a claimed fine
     lines = []
-    for amount in dict.fromkeys(amounts):
+    for amount in (a for a in dict.fromkeys(amounts) if a not in bases):
         holders = [b for b in fines.bands if b.kind == BandKind.AMOUNT and amount in (b.min, b.max)]
         for number in named:
             own = fines.effective_for(number)

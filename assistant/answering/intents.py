@@ -14,24 +14,26 @@ from assistant.document.kinds import Subject, Tier
 from assistant.document.vocabulary import OLD_LAW_RE
 
 PENALTY_RE = re.compile(r"fine|penalt|punish|sanction|liab|how much|yuan|rmb|maximum|minimum|highest|lowest|"
-                        r"exposure|cost|罚|处罚|多少|calculat|gains|procure|what happens to|\bface\b|consequence|"
+                        r"exposure|cost|罚|处罚|多少|calculat|gains|procure|"
+                        r"what (?:happens|will happen|would happen|could happen)\b|"
+                        r"\bface\b|consequence|"
                         r"\bbands?\b", re.I)
 MULTIPLE_RE = re.compile(r"multiple|times the|\btimes\b|倍", re.I)
 SECTIONS_RE = re.compile(r"sections?|main contents|parts|structure|部分", re.I)
 RENUMBER_RE = re.compile(rf"{OLD_LAW_RE.pattern}|{vocabulary.RENUMBER_RE.pattern}|new number|what happened|"
-                         r"where did|where does|where is|now article|new addition|newly added|added|新增", re.I)
+                         r"where did|where does|where is|now article|new addition|newly added|新增", re.I)
 LOOKUP_RE = re.compile(r"\bshow\b|text of|full text|wording|"
                        r"what (?:exactly )?does .{0,50}\b(?:say|provide|require|cover)|"
                        r"what .{0,40}obligations? does|\bquote|"
                        r"\bread\b|meaning|what is .{0,12}article|内容|原文|规定", re.I)
 WHY_RE = re.compile(r"\bwhy\b|reason|background|purpose|\baim|idea|guiding|principle|main content|explanation|"
-                    r"^when\b|legislative plan|rationale|motivat|drafted|drafter|work report|为什么|背景|目的|说明|"
-                    r"指导思想", re.I)
+                    r"legislative plan|rationale|motivat|为什么|背景|目的|说明|指导思想", re.I)
 LIST_RE = re.compile(r"what are (?:the|they)|list|which (?:are|were)|sections|\b(?:four|all)\b|有哪些", re.I)
 COMPARE_RE = re.compile(r"compar|differ|\bvs\.?\b|versus|both|which (?:articles|provisions)|in which|where does|"
                         r"all (?:the )?(?:fines|articles|bands|provisions)|\beach\b|\bevery\b|across|比较|区别", re.I)
-OLD_TEXT_RE = re.compile(r"original|pre-amendment|before the amendment|\b2016\b|current(?:ly)? (?:in force|law's)|"
-                         r"existing law|现行", re.I)
+OLD_TEXT_RE = re.compile(r"original|pre-amendment|before (?:this|the) (?:amendment|revision|draft)|"
+                         r"used to (?:say|read|provide)|previously (?:said|read|provided)|\b2016\b|"
+                         r"current(?:ly)? (?:in force|law's)|existing law|现行", re.I)
 
 
 def subjects(question: str) -> tuple[Subject, ...]:

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.answering.adopted_reading import read_version
+from assistant.answering.gaps import find_gap
+from assistant.answering.lexicon import ANCHOR
 from assistant.config import MAX_QUESTION_CHARS
 from assistant.document.kinds import RefusalReason, Version
 from assistant.errors import QuestionError
@@ -23,29 +25,27 @@ INJECTION_RE = re.compile(
     r"|reveal (?:your|the) (?:instructions|prompt|rules)|忽略(?:之前|以上|所有)", re.I)
 LEAK_RE = re.compile(r"(?:reveal|show|print|repeat|tell me)\b.{0,30}\b(?:system prompt|instructions|prompt)", re.I)
 ADOPTED_RE = re.compile(
-    r"\b(?:adopted|enacted|final (?:version|law|text)|as passed|passed (?:law|version)|in force now|currently in "
-    r"force|law in force|october 2025|oct\.? 2025|2026|as amended in 2025|amended law)\b"
+    r"\b(?:adopted|enacted|final (?:version|law|text)|as passed|passed (?:law|version|into law)|been passed|"
+    r"become (?:a )?law|in force now|currently in force|law in force|october 2025|oct\.? 2025|2026|"
+    r"as amended in 2025|amended law)\b"
     r"|正式通过|最终通过|2026年", re.I)
 EFFECTIVE_RE = re.compile(
     r"\b(?:effective date|take effect|takes effect|come into (?:force|effect)|comes into (?:force|effect)|"
     r"enter into force|start to apply|apply from|when will)\b|生效|施行日期|何时施行", re.I)
+PAST_RE = re.compile(r"\b(?:did|came|was|were|since|has been|had)\b", re.I)  # "when did the law come into force"
 OTHER_LAW_RE = re.compile(
-    r"\b(?:gdpr|pipl|personal information protection law|data security law|dsl|criminal law|ccpa|nis2|"
-    r"administrative penalty law|"
-    r"anti-?monopoly|e-?commerce law|cryptography law|counter-?espionage|hipaa|ai act)\b"
-    r"|个人信息保护法|数据安全法|刑法",
+    r"\b(?:gdpr|pipl|dsl|ccpa|nis2|hipaa|ai act)\b"
+    r"|\b(?:personal information protection|data security|criminal|administrative penalty|company|securities|"
+    r"anti-?monopoly|e-?commerce|cryptography|counter-?espionage|tax|traffic|labou?r|contract|civil) law\b"
+    r"|个人信息保护法|数据安全法|刑法|公司法|税法",
     re.I)
+NAMED_LAW_RE = re.compile(r"\b(?P<name>(?:[A-Z][a-z]+[- ])*[A-Z][a-z]+) Law\b")  # "Food Safety Law" (case matters)
+NOT_OTHER = {"cybersecurity", "this", "the", "that", "a"}
 CSL_RE = re.compile(r"cyber ?security law|\bcsl\b|draft|amendment|网络安全法|草案", re.I)
-OTHER_VERSION_RE = re.compile(r"first[- ]round|first draft|earlier draft|previous draft|一审|第一次", re.I)
-NOT_STATED_RE = re.compile(r"deadline for (?:submitting )?(?:public )?comments|submit (?:public )?comments|"
-                           r"comment period|"
-                           r"how (?:do|can) i (?:comment|submit)|征求意见截止", re.I)
-DOMAIN_RE = re.compile(
-    r"fine|penalt|punish|liab|sanction|yuan|rmb|article|art\b|paragraph|item|operator|infrastructure|cii|"
-    r"network|cyber|data|leak|renumber|merged|old|revis|amend|draft|explanation|why|law|legal|illegal|gains|"
-    r"procure|certif|warning|licen|website|application|personal information|penalty|mitigat|exempt|benchmark|"
-    r"discretion|responsible|persons|manager|individual|security|npc|standing committee|congress|legislat|"
-    r"revision|report|[\u4e00-\u9fff]", re.I)
+COMPARE_RE = re.compile(r"\bcompar\w*|\bversus\b|\bvs\.?\b|\bthan (?:the|under|in)\b|比较", re.I)
+# another version than this one: an ordinal or "earlier" before round/draft/version/reading
+OTHER_VERSION_RE = re.compile(r"\b(?:first|1st|earlier|previous|prior|initial|third|3rd|later)[- ]"
+                              r"(?:round|draft|version|reading|consultation)s?\b|一审|三审|第一次|第一轮", re.I)
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,7 @@ class ScopeDecision:
     reason: RefusalReason | None = None
     injection: bool = False
     version: Version | None = None  # ADOPTED: answered from the Decision (answering/adopted.py)
+    detail: str = ""  # for a question the text cannot answer: what it does not state and what it says nearby
 
 
 def normalise(question: str) -> str:
@@ -89,28 +90,40 @@ def check_history(history: Any) -> list[dict[str, str]]:
     return [{"role": t["role"], "content": t["content"]} for t in history]
 
 
+def _other_law(question: str) -> bool:
+    """About another law: named without this law, or compared with it (its figures are not in the text)."""
+    named = [m for m in NAMED_LAW_RE.finditer(question) if m.group("name").split()[-1].lower() not in NOT_OTHER]
+    if not (named or OTHER_LAW_RE.search(question)):
+        return False
+    return not CSL_RE.search(question) or bool(COMPARE_RE.search(question))
+
+
 def decide(question: str, context: str = "") -> ScopeDecision:
     """Whether to refuse before retrieval, and whether the question tries to steer the assistant.
 
-    `context` is what a follow-up carries from earlier turns: it can put a question in scope ("and the
-    managers?") but never takes another law's question out of the other-law refusal.
+    In scope means naming something this document is about (its vocabulary, `lexicon.ANCHOR`): a fine or a
+    penalty alone is not enough, since every law has those. `context` is what a follow-up carries from earlier
+    turns: it puts a question without a topic of its own in scope ("and the managers?"), never another law's.
     """
-    if context and not OTHER_LAW_RE.search(question) and not DOMAIN_RE.search(question):
+    own = question
+    if context and not _other_law(question) and not ANCHOR.search(question):
         question = f"{question} {context}"
     injection = bool(INJECTION_RE.search(question))
     if LEAK_RE.search(question):
         return ScopeDecision(True, RefusalReason.PROMPT_LEAK, True)
     version = read_version(question)
-    if EFFECTIVE_RE.search(question) and re.search(r"\b(?:did|since|2017|original|first)\b", question, re.I):
+    if EFFECTIVE_RE.search(own) and PAST_RE.search(own):
         version = None  # when the 2016 law came into force: the Explanation answers
-    if OTHER_VERSION_RE.search(question):
-        return ScopeDecision(True, RefusalReason.OTHER_VERSION, injection)
-    if NOT_STATED_RE.search(question):
-        return ScopeDecision(True, RefusalReason.NOT_STATED, injection)
-    if OTHER_LAW_RE.search(question) and not CSL_RE.search(question):
+    if _other_law(own):
         return ScopeDecision(True, RefusalReason.OTHER_LAW, injection)
-    if version is Version.ADOPTED:
-        return ScopeDecision(False, None, injection, Version.ADOPTED)
-    if not DOMAIN_RE.search(question):
+    if version is Version.ADOPTED:  # the law in force: answered from the Decision (answering/adopted.py)
+        return ScopeDecision(False, None, injection, version=Version.ADOPTED)
+    if not ANCHOR.search(question):
         return ScopeDecision(True, RefusalReason.UNRELATED, injection)
-    return ScopeDecision(False, None, injection, version)
+    if EFFECTIVE_RE.search(own) and not PAST_RE.search(own):
+        return ScopeDecision(True, RefusalReason.EFFECTIVE_DATE, injection)
+    if OTHER_VERSION_RE.search(own):
+        return ScopeDecision(True, RefusalReason.OTHER_VERSION, injection)
+    if gap := find_gap(own):
+        return ScopeDecision(True, RefusalReason.NOT_STATED, injection, detail=gap.says)
+    return ScopeDecision(False, None, injection, version=version)

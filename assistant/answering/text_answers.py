@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from assistant.answering.fine_answers import cite
 from assistant.answering.intents import LIST_RE, OLD_TEXT_RE
 from assistant.document.corpus import Corpus, Unit, section_name
 from assistant.document.refs import find_refs
-from assistant.document.text import QUOTE_STOPS, sentences
+from assistant.document.text import QUOTE_STOPS, and_list, sentences
 from assistant.document.vocabulary import OLD_NUMBER_RE
 from assistant.retrieval.search import tokenize
 
@@ -23,10 +25,18 @@ def renumber_answer(question: str, corpus: Corpus) -> list[str]:
         entries += [e for e in corpus.renumbering for r in refs if e.new == r.article and e not in entries]
     unknown = [r.article for r in refs if r.article not in corpus.articles
                and not any(e.old and e.old.article == r.article for e in corpus.renumbering)]
-    lines = [f"The draft does not state a new number for Article {n} of the current law; it says only that "
-             f"{corpus.residual_rule} {cite(corpus.residual_unit)}." for n in dict.fromkeys(unknown)]
+    lines = [f"The draft does not state the new number of that article of the current law; it says only that "
+             f"{corpus.residual_rule} {cite(corpus.residual_unit)}." for _ in dict.fromkeys(unknown)][:1]
     if not entries and not lines:
-        entries = list(corpus.renumbering)
+        entries, lead = _whole_map("" if refs else question, corpus)  # a named number: the whole map, as is
+        lines.append(lead)
+    moved = [e for e in dict.fromkeys(entries) if e.old]
+    if len(moved) == 1 and (old := moved[0].old):  # the direct answer first: "Article 65 ... is now Article 67."
+        e = moved[0]
+        unit = cite(f"amend.{e.amendment_item}")
+        same = old.label() == f"Article {e.new}"
+        lines.insert(0, f"{old.label()} of the current law keeps its number ({e.note}) {unit}." if same
+                     else f"{old.label()} of the current law is now Article {e.new} {unit}.")
     for e in dict.fromkeys(entries):
         src = f"{e.old.label()} of the current law" if e.old else "A new article"
         verb = "is added as" if e.old is None else "becomes"
@@ -37,6 +47,22 @@ def renumber_answer(question: str, corpus: Corpus) -> list[str]:
     if len(entries) > 3:
         lines.append(f"Otherwise the draft says only that {corpus.residual_rule} {cite(corpus.residual_unit)}.")
     return lines
+
+
+NEW_RE = re.compile(r"\b(?:new(?:ly)?|add(?:ed|s|ition|itions)?)\b|新增", re.I)
+MERGE_RE = re.compile(r"\b(?:merg\w*|combin\w*|consolidat\w*|folded)\b|合并", re.I)
+
+
+def _whole_map(question: str, corpus: Corpus) -> tuple[list, str]:
+    """The map's entries a list question asks for (new articles, merges, or all), with a direct first sentence."""
+    entries = list(corpus.renumbering)
+    if NEW_RE.search(question) and (added := [e for e in entries if e.old is None]):
+        numbers = and_list([f"{e.new}" for e in added])
+        return added, f"The draft adds {len(added)} new articles: Articles {numbers}."
+    if MERGE_RE.search(question) and (merged := [e for e in entries if "merged" in e.note]):
+        targets = and_list(list(dict.fromkeys(e.new for e in merged if e.new)))
+        return merged, f"The draft merges provisions of the current law into Articles {targets}:"
+    return entries, "The draft renumbers, merges, revises or adds these provisions of the current law:"
 
 
 def explanation_answer(question: str, units: list[Unit], limit: int = 3) -> list[str]:

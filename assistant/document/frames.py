@@ -41,3 +41,17 @@ class Frame:
     currency: str | None = None  # "CNY" for yuan/RMB/元; anything else is not the text's
     negated: bool = False
     wants: frozenset[Want] = frozenset()
+    excluded_subjects: frozenset[Subject] = frozenset()  # "the company itself, not its managers"
+    cii: bool | None = None  # True: a critical information infrastructure operator; False: explicitly ordinary
+    amounts: tuple[int, ...] = ()  # yuan figures the sentence states, in order (a basis, or a figure to check)
+    headcount: int | None = None  # how many individuals a combined total counts ("two persons-in-charge")
+    chinese: bool = False  # asked in Chinese: the answer is framed in Chinese
+
+    def wanted_tiers(self, available: frozenset[Tier] | set[Tier]) -> set[Tier]:
+        """The tiers of `available` this frame asks about: the named ones, else all not excluded."""
+        named = set(self.tiers) & set(available)
+        return named or {t for t in available if t not in self.excluded_tiers}
+
+    def wanted_subjects(self) -> set[Subject]:
+        named = set(self.subjects) - set(self.excluded_subjects)
+        return named or {s for s in Subject if s not in self.excluded_subjects}

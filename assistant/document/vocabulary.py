@@ -110,8 +110,9 @@ def tier_cues(text: str, offset: int = 0) -> list[tuple[int, Tier]]:
 
 # -- which basis ----------------------------------------------------------------------------
 _BASIS_WORDS: dict[Basis, str] = {
-    Basis.ILLEGAL_GAINS: _words("", r"所得|营业额|收入", stems=r"gain|revenue|profit|income|earn|made\s+\d"),
-    Basis.PROCUREMENT_AMOUNT: _words(r"bought|spent|worth", r"采购", stems=r"procur|purchas|buy|contract"),
+    Basis.ILLEGAL_GAINS: _words(r"made|sold|sales?|pocketed", r"所得|营业额|收入",
+                                stems=r"gain|revenue|profit|income|earn"),
+    Basis.PROCUREMENT_AMOUNT: _words(r"bought|spent|worth|paid", r"采购", stems=r"procur|purchas|buy|contract"),
 }
 BASIS_RE: dict[Basis, re.Pattern[str]] = {b: re.compile(words, _FLAGS) for b, words in _BASIS_WORDS.items()}
 NO_GAINS_RE = re.compile(_words(r"no\s+illegal\s+gains", r"没有违法所得|无违法所得"), _FLAGS)
@@ -130,7 +131,8 @@ MODAL_RE = re.compile(r"\b(shall|may)\b")  # the text's own modals, lower case: 
 # Words that name the current (2016) law's numbering on their own ("the old numbers", "Article 65 of
 # the current law"), and qualifiers that do so only next to an article number: "previous" or
 # "original" alone mean something else in a question ("ignore all previous instructions").
-_OLD_LAW = _words(r"old|former(?:ly)?|current\s+(?:cybersecurity\s+)?law", r"原")
+_OLD_LAW = _words(r"old|former(?:ly)?|(?:current|existing|present)[\s-]+(?:cybersecurity\s+)?law(?:'s)?|"
+                  r"(?:current|existing)\s+art(?:icle)?", r"原")
 _OLD_QUALIFIER = _words(r"original(?:ly)?|previous(?:ly)?|pre-amendment|existing\s+law", r"现行")
 OLD_LAW_RE = re.compile(_OLD_LAW, _FLAGS)
 # The same words as they stand right before an article number ("old Article 65", "current-law Article 64").

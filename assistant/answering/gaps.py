@@ -1,0 +1,61 @@
+"""In-domain questions the text cannot answer: what it does not state, and what it does say nearby.
+
+Each gap is a kind of fact the document never gives (who the agency is, a period,
+how to comment, appeals, signatures, definitions and lists); the answer names the gap
+and quotes the nearest thing the text does say, instead of unrelated passages.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Gap:
+    name: str
+    cue: re.Pattern[str]
+    says: str  # what the text does state nearby (no figure the checker could not verify)
+
+
+def _cue(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.I)
+
+
+GAPS = (
+    Gap("agency", _cue(r"\b(?:which|what)\s+(?:government\s+|state\s+)?(?:agency|agencies|body|bodies|ministry|"
+                       r"department|regulator|organ|institution)s?\b|\bwho\s+(?:enforces|imposes|issues|certifies|"
+                       r"carries out|decides|is the (?:regulator|competent))|\bcyberspace administration\b|\bcac\b|"
+                       r"\bdirector\b|哪个(?:部门|机关|机构)"),
+        "The text does not name the agency: the draft says only that “the competent authorities” order corrections "
+        "and impose the penalties, and the Explanation speaks of “our office, together with relevant departments” "
+        "without naming them."),
+    Gap("period", _cue(r"\bhow (?:many|much) (?:days|weeks|months|years|time)\b|\bhow long (?:do|does|will|would|is|"
+                       r"are|can)\b|\btime limit\b|\blimitation period\b|\bstatute of limitations?\b|\bdeadline\b|"
+                       r"\bwithin how\b|多少天|期限"),
+        "The text sets no period or deadline: the draft orders corrections (Article 67: “within a time limit”) "
+        "without stating how long, and says nothing about limitation periods."),
+    Gap("comments", _cue(r"\b(?:comments?|feedback|opinions?|submissions?)\b.{0,60}\b(?:send|submit|where|how many|"
+                         r"received|deadline|address|e-?mail|until)\b|\b(?:send|submit|where|how)\b.{0,40}"
+                         r"\b(?:comments?|feedback|opinions?)\b|意见.{0,10}(?:提交|发送|截止)|(?:提交|发送).{0,10}意见"),
+        "The text does not say where or until when comments can be sent, or how many were received; the "
+        "Explanation says only that the drafters solicited opinions from relevant central and state organs and "
+        "publicly sought public opinions."),
+    Gap("appeal", _cue(r"\bappeal\w*|\bcourt\b|\blawsuit|\blitigation\b|\bsue\b|\breconsideration\b|复议|诉讼"),
+        "The draft says nothing about appeals, reconsideration or court review of its penalties; for how penalties "
+        "are lightened, mitigated or exempted it refers to the Administrative Penalty Law (Article 72)."),
+    Gap("signature", _cue(r"\bsign(?:ed|atory|atories|ature)\b|署名"),
+        "The text is not signed: the Explanation is written by “our office, together with relevant departments”, "
+        "which it does not name."),
+    Gap("definition", _cue(r"\bhow many (?:records|users|people|persons|pieces|items|entries)\b|\bdefin(?:e|es|ed|"
+                           r"ition)\b|\bwhat counts as\b|\bthreshold for\b|\bcatalog(?:ue)?\b|\bwhich products are\b|"
+                           r"\blist of (?:critical|products|equipment)\b|定义|目录"),
+        "The draft does not define these terms or give lists or numeric thresholds for them: it gives examples "
+        "only, such as “massive data leakage or partial loss of function of critical information infrastructure” "
+        "for serious consequences and “total loss of main functions” for particularly serious ones."),
+)
+
+
+def find_gap(question: str) -> Gap | None:
+    """The kind of fact the question asks for that the document does not give, if any."""
+    return next((gap for gap in GAPS if gap.cue.search(question)), None)

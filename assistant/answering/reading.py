@@ -1,0 +1,185 @@
+"""Reading a question into a Frame: who, which tier (with negation), operator kind, figures, what is wanted.
+
+Negation follows NegEx: a trigger ("not", "never", "didn't", "没有") negates the cues
+that follow it within a few words, until a terminator ("but", punctuation) ends its
+scope; a cue directly followed by "was not"/"were not" is negated too. A stated
+compliance ("fixed it at once") excludes the refuse-to-correct tier. A follow-up
+keeps the previous question's frame and changes only what its own words name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from assistant.answering import lexicon as L
+from assistant.answering.condense import split_followup
+from assistant.document.frames import Frame
+from assistant.document.kinds import Bound, Subject, Tier, Want
+
+_LEAVE_OUT = re.compile(r"\bleave (?:the |our |its |their )?(?P<what>[\w-]+(?: [\w-]+)?) out\b", re.I)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_SEVERITY = (Tier.SERIOUS, Tier.PARTICULARLY_SERIOUS)  # excluding one excludes the graver ones
+
+
+def negated_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every negation scope in the text."""
+    spans = []
+    for trigger in L.NEGATION_TRIGGER.finditer(text):
+        rest = text[trigger.end():]
+        stop = L.SCOPE_END.search(rest)
+        limit = stop.start() if stop else len(rest)
+        words = list(re.finditer(r"\S+", rest[:limit]))
+        end = words[L.NEGATION_WINDOW - 1].end() if len(words) >= L.NEGATION_WINDOW else limit
+        spans.append((trigger.end(), trigger.end() + end))  # the trigger's own words are not in its scope
+    for m in _LEAVE_OUT.finditer(text):
+        spans.append((m.start("what"), m.end("what")))
+    return spans
+
+
+def _is_negated(match: re.Match[str], text: str, spans: list[tuple[int, int]]) -> bool:
+    if any(start <= match.start() < end for start, end in spans):
+        return True
+    return bool(L.NEGATION_AFTER.match(text[match.end():]))
+
+
+def _cue_hits(pattern: re.Pattern[str], text: str, spans: list[tuple[int, int]]) -> tuple[bool, bool]:
+    """(named affirmatively, named under negation)."""
+    named = negated = False
+    for m in pattern.finditer(text):
+        if pattern is L.TIER_CUES[Tier.SERIOUS] and text[max(0, m.start() - 13):m.start()].lower().endswith(
+                "particularly "):
+            continue
+        if _is_negated(m, text, spans):
+            negated = True
+        else:
+            named = True
+    return named, negated
+
+
+def read_tiers(text: str, spans: list[tuple[int, int]] | None = None) -> tuple[frozenset[Tier], frozenset[Tier]]:
+    """(named tiers, excluded tiers) of one sentence."""
+    spans = negated_spans(text) if spans is None else spans
+    named: set[Tier] = set()
+    excluded: set[Tier] = set()
+    for tier, cue in L.TIER_CUES.items():
+        yes, no = _cue_hits(cue, text, spans)
+        named |= {tier} if yes else set()
+        excluded |= {tier} if no else set()
+    if any(not _is_negated(m, text, spans) for m in L.COMPLIED.finditer(text)):  # not "won't rectify after ..."
+        excluded.add(Tier.REFUSES_OR_SERIOUS)
+    yes, _ = _cue_hits(L.BASE_CUES, text, spans)
+    if yes and not named:
+        named.add(Tier.BASE)
+    for i, tier in enumerate(_SEVERITY):
+        if tier in excluded:
+            excluded |= set(_SEVERITY[i:])
+    return frozenset(named - excluded), frozenset(excluded)
+
+
+def _target(kind: Subject, text: str) -> bool:
+    """Whether the sentence asks what this subject is fined ("fine on the managers", "can the CTO be fined")."""
+    cue = L.SUBJECT_CUES[kind].pattern
+    return bool(re.search(rf"(?:fines?|fined|penalt\w*)\s+(?:on|for|of)\s+(?:the |its |our |their |a |an )?"
+                          rf"(?:\w+[ -]){{0,2}}(?:{cue})|(?:{cue})(?:[\w-]*)(?:\s+\w+){{0,2}}\s+be\s+fined|"
+                          rf"(?:what|how) about (?:the |its |our |their )?(?:\w+ )?(?:{cue})", text, re.I))
+
+
+def read_subjects(text: str, spans: list[tuple[int, int]]) -> tuple[frozenset[Subject], frozenset[Subject]]:
+    if L.PERSONAL.search(text):
+        return frozenset({Subject.INDIVIDUAL}), frozenset()
+    named: set[Subject] = set()
+    excluded: set[Subject] = set()
+    for kind, cue in L.SUBJECT_CUES.items():
+        yes, no = _cue_hits(cue, text, spans)
+        named |= {kind} if yes else set()
+        excluded |= {kind} if no and not yes else set()
+    additive = re.search(r"\b(?:including|also|as well|both|plus|together)\b", text, re.I)
+    if len(named) == 2 and not additive and _target(Subject.INDIVIDUAL, text) and not _target(Subject.ENTITY, text):
+        named = {Subject.INDIVIDUAL}  # "can the managers be fined if the operator refuses?"
+    if named == {Subject.ENTITY}:
+        named = set()  # the operator is the actor of nearly every question; its people are not thereby excluded
+    return frozenset(named - excluded), frozenset(excluded)
+
+
+def _headcount(text: str) -> int | None:
+    m = L.HEADCOUNT.search(text)
+    if not m:
+        return None
+    n = m.group("n").lower()
+    return int(n) if n.isdigit() else _NUMBER_WORDS.get(n)
+
+
+def _wants(text: str) -> frozenset[Want]:
+    return frozenset(w for w, cue in L.WANT_CUES.items() if cue.search(text.strip()))
+
+
+def _bound(text: str) -> Bound | None:
+    if L.MAXIMUM.search(text):
+        return Bound.UP_TO
+    if L.MINIMUM.search(text):
+        return Bound.AT_LEAST
+    return None
+
+
+def _yuan(kind: str, value: object) -> tuple[int, ...]:
+    """The yuan figures of one claim of the question (an amount, a bound, a range)."""
+    if kind == "amount" and isinstance(value, int):
+        return (value,)
+    if kind == "bound" and isinstance(value, dict) and isinstance(value.get("amount"), int):
+        return (value["amount"],)
+    if kind == "range" and isinstance(value, tuple | list):
+        return tuple(v for v in value if isinstance(v, int))
+    return ()
+
+
+def read_sentence(text: str) -> Frame:
+    """The frame of one question (no follow-up context)."""
+    from assistant.checking.claims import extract_claims  # the checker's figure reader, shared
+
+    spans = negated_spans(text)
+    tiers, excluded = read_tiers(text, spans)
+    subjects, no_subjects = read_subjects(text, spans)
+    cii_cue, ordinary_cue = bool(L.CII.search(text)), bool(L.ORDINARY.search(text))
+    cii = None if cii_cue == ordinary_cue else cii_cue  # both named: a comparison of the two
+    amounts = tuple(a for c in extract_claims(text) for a in _yuan(c.kind, c.value))
+    return Frame(subjects=subjects, excluded_subjects=no_subjects, tiers=tiers, excluded_tiers=excluded, cii=cii,
+                 amounts=amounts, headcount=_headcount(text), wants=_wants(text), bound=_bound(text),
+                 chinese=bool(_CJK.search(text)))
+
+
+def read_question(standalone: str) -> Frame:
+    """The frame of a (condensed) question: its own words first, the carried context for what they leave open."""
+    own_text, context = split_followup(standalone)
+    own = read_sentence(own_text)
+    if not context:
+        return own
+    previous = read_sentence(context)
+    keep_tiers = not (own.tiers or own.excluded_tiers)
+    keep_subjects = not (own.subjects or own.excluded_subjects)
+    return replace(
+        own,
+        tiers=previous.tiers if keep_tiers else own.tiers,
+        excluded_tiers=previous.excluded_tiers if keep_tiers else own.excluded_tiers,
+        subjects=previous.subjects if keep_subjects else own.subjects,
+        excluded_subjects=previous.excluded_subjects if keep_subjects else own.excluded_subjects,
+        cii=own.cii if own.cii is not None else previous.cii,
+        amounts=own.amounts or previous.amounts,
+        chinese=own.chinese,
+    )
+
+
+def resolve_tiers(frame: Frame, available: set[Tier]) -> set[Tier]:
+    """The tiers of an article's bands that fit the frame.
+
+    Named tiers win; a scenario that only excludes tiers ("fixed it at once", "nothing serious happened")
+    describes the mildest tier left, since the graver tiers need circumstances the question rules out.
+    """
+    named = set(frame.tiers) & available
+    if named:
+        return named
+    if frame.excluded_tiers:
+        left = [t for t in Tier if t in available and t not in frame.excluded_tiers]
+        return set(left[:1])
+    return set(available)
