@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+import cn2an
+
 ENGLISH_UNITS: dict[str, int] = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -40,22 +42,8 @@ def english_word_to_int(word: str) -> int | None:
     return ENGLISH_UNITS.get(word.strip().lower())
 
 
-def _cn_section(text: str) -> int:
-    """Value of a numeral below 10,000 (no 万/亿), e.g. 二百 -> 200, 十五 -> 15."""
-    total, digit = 0, None
-    for ch in text:
-        if ch in CN_DIGITS:
-            digit = CN_DIGITS[ch]
-        elif ch in CN_SMALL_UNITS:
-            total += (1 if digit is None else digit) * CN_SMALL_UNITS[ch]
-            digit = None
-        else:
-            raise ValueError(f"not a Chinese numeral character: {ch!r}")
-    return total + (digit or 0)
-
-
 def chinese_to_int(text: str) -> int:
-    """Parse a Chinese numeral such as 一千万, 二百万, 五万, 六十九.
+    """Parse a Chinese numeral such as 一千万, 二百万, 五万, 六十九 (read by `cn2an`).
 
     Also accepts Arabic digits mixed with 万/亿 (200万 -> 2,000,000).
     Raises ValueError on anything else, so callers never get a guess.
@@ -66,17 +54,16 @@ def chinese_to_int(text: str) -> int:
     mixed = re.fullmatch(r"(\d+(?:\.\d+)?)([万萬亿億]?)", text)
     if mixed:
         number, unit = mixed.groups()
-        scale = CN_BIG_UNITS.get(unit, 1)
-        value = _decimal_times(number, scale)
-        return value
-    total, section = 0, ""
-    for ch in text:
-        if ch in CN_BIG_UNITS:
-            total += (_cn_section(section) if section else 1) * CN_BIG_UNITS[ch]
-            section = ""
-        else:
-            section += ch
-    return total + (_cn_section(section) if section else 0)
+        return _decimal_times(number, CN_BIG_UNITS.get(unit, 1))
+    if any(ch not in CN_NUMERAL_CHARS for ch in text):
+        raise ValueError(f"not a Chinese numeral: {text!r}")
+    try:
+        value = cn2an.cn2an(text.replace("萬", "万").replace("億", "亿"), "normal")
+    except (ValueError, KeyError, IndexError) as err:
+        raise ValueError(f"not a Chinese numeral: {text!r}") from err
+    if isinstance(value, float) and not value.is_integer():
+        raise ValueError(f"not a whole number: {text!r}")
+    return int(value)
 
 
 def _decimal_times(number: str, scale: int) -> int:
