@@ -13,14 +13,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.checking import facts
+from assistant.checking import facts, fields
 from assistant.checking import fines as fines_check
 from assistant.checking.claims import Claim, extract_claims
 from assistant.checking.context import AnswerContext
 from assistant.checking.fines import VERIFIED, Verdict
+from assistant.checking.relations import check_relations
 from assistant.document.corpus import load
 from assistant.document.fines import table
 
+FIGURES = ("amount", "range", "bound", "multiple", "multiple_range")
 VERDICTS = (VERIFIED, fines_check.CONTRADICTED, fines_check.UNSUPPORTED)
 
 
@@ -32,12 +34,13 @@ class CheckedClaim:
     verdict: str
     evidence: tuple[tuple[str, str], ...] = ()
     correction: str | None = None
+    checked_against: tuple[str, ...] = ()  # what the claim was checked against, in plain words
 
     def as_dict(self) -> dict[str, Any]:
         c = self.claim
         return {"text": c.text, "start": c.start, "end": c.end, "kind": c.kind, "value": _jsonable(c.value),
                 "verdict": self.verdict, "evidence": [{"id": i, "quote": q} for i, q in self.evidence],
-                "correction": self.correction}
+                "correction": self.correction, "checked_against": list(self.checked_against)}
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,34 @@ DISPATCH: dict[str, Callable[[AnswerContext, int], Verdict]] = {
 }
 
 
+def _checked_against(ctx: AnswerContext, v: Verdict) -> tuple[str, ...]:
+    """Plain words for the evidence: a band as 'Art. 59(3), persons-in-charge, ..., shall, X to Y yuan',
+    a passage by its article, paragraph and item or Explanation section, the question as such."""
+    if v.verdict == fines_check.UNSUPPORTED:
+        return ()
+    out = []
+    for eid, _ in v.evidence:
+        band = ctx.band(eid)
+        out.append(fields.plain(ctx, band) if band else _passage_label(ctx, eid))
+    return tuple(dict.fromkeys(out))
+
+
+def _passage_label(ctx: AnswerContext, eid: str) -> str:
+    if eid in ("question", facts.STATUS):
+        return "the question" if eid == "question" else "the document's status notice"
+    if not ctx.corpus.has_unit(eid):
+        return "the text"
+    unit = ctx.corpus.unit(eid)
+    if unit.article:
+        para = f"({unit.paragraph})" if unit.paragraph and ctx.corpus.articles[unit.article].paragraph_count() > 1 \
+            else ""
+        item = f", item ({unit.item})" if unit.item else ""
+        return f"Art. {unit.article}{para}{item}"
+    if eid.startswith("amend."):
+        return f"amendment item {eid.split('.')[1]}"
+    return f"Explanation, section {eid.split('.', 1)[1]}"
+
+
 def check_answer(text: str, question: str | None = None, cited: Sequence[str] | None = None) -> CheckReport:
     """Verify every numeric claim of `text` against the draft.
 
@@ -104,8 +135,13 @@ def check_answer(text: str, question: str | None = None, cited: Sequence[str] | 
         return CheckReport(True, ())
     ctx = AnswerContext(text, claims, question, cited, load(), table())
     checked = []
+    related = check_relations(ctx)
     for i, claim in enumerate(claims):
         v = DISPATCH[claim.kind](ctx, i)
+        if i in related and v.verdict == VERIFIED:
+            v = related[i]
+        if claim.kind in FIGURES:
+            v = fields.refine(ctx, i, v)
         correction = v.correction if v.verdict == fines_check.CONTRADICTED else None
-        checked.append(CheckedClaim(claim, v.verdict, v.evidence, correction))
+        checked.append(CheckedClaim(claim, v.verdict, v.evidence, correction, _checked_against(ctx, v)))
     return CheckReport(all(c.verdict == VERIFIED for c in checked), tuple(checked))

@@ -9,6 +9,7 @@ around the figure. Everything here is computed once per answer.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -33,8 +34,16 @@ from assistant.checking.wording import (
 from assistant.document.corpus import Corpus, Unit
 from assistant.document.fines import FineBand, FineTable
 from assistant.document.refs import Ref
+from assistant.document.vocabulary import BASE_TIER_RE
 
 CITATION = "article"
+FIGURES = ("amount", "range", "bound", "multiple", "multiple_range")
+# "the persons-in-charge of an operator": the operator is not the one fined.
+OF_ENTITY_RE = re.compile(
+    r"\bof\s+(?:an?|the|its|their|any)?\s*(?:[A-Za-z-]+\s+){0,4}?(?:operators?|sellers?|compan(?:y|ies)|providers?"
+    r"|entit(?:y|ies)|enterprises?|firms?|platforms?|businesses)\b", re.I)
+# A condition names who acts, not who pays: "where the operator refuses to correct, ..."
+CONDITION_RE = re.compile(r"\b(?:where|if|when|unless|once)\b[^,;:，；：]*(?:[,，]|$)", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +74,7 @@ class AnswerContext:
         self._scope_cache: dict[tuple[int, int], Scope] = {}
         self._band_cache: dict[tuple[str | None, int | None], list[FineBand]] = {}
         self._old_cache: dict[tuple[int, int], bool] = {}
+        self._subject_cache: dict[int, str | None] = {}
         self.memo: dict[Any, Any] = {}  # per-answer verdict memo (see checker_facts.check_citation)
         self.question = question or ""
         self.q_claims = extract_claims(self.question) if question else []
@@ -79,6 +89,12 @@ class AnswerContext:
         self.by_sentence: dict[tuple[int, int], list[Claim]] = {}
         for c in claims:
             self.by_sentence.setdefault(c.sentence, []).append(c)
+
+    def band(self, band_id: str) -> FineBand | None:
+        """The band an evidence id names (None for passages and the question)."""
+        if not hasattr(self, "_by_id"):
+            self._by_id = {b.id: b for b in self.table.bands}
+        return self._by_id.get(band_id)
 
     # -- citations ---------------------------------------------------------------------------
     def _targets(self, claims: list[Claim], source: str) -> dict[int, tuple[Target, ...]]:
@@ -248,7 +264,31 @@ class AnswerContext:
         return lo, hi
 
     def subject(self, i: int) -> str | None:
-        """'individual' | 'entity' when the wording says; None when it does not (callers default to entity)."""
+        """'individual' | 'entity' when the wording says; else the subject carried from the previous figure of
+        the sentence or of a list continued after ';' (None: callers default to entity)."""
+        if i in self._subject_cache:
+            return self._subject_cache[i]
+        found = self.own_subject(i)
+        if found is None and (j := self.previous_figure(i)) is not None:
+            found = self.subject(j)
+        self._subject_cache[i] = found
+        return found
+
+    def previous_figure(self, i: int) -> int | None:
+        """The figure a list item continues: earlier in the sentence, or in a sentence that ended with ';'."""
+        c = self.claims[i]
+        for j in range(i - 1, -1, -1):
+            o = self.claims[j]
+            if o.kind not in FIGURES:
+                continue
+            if o.sentence == c.sentence:
+                return j
+            between = self.text[o.sentence[1] - 2:c.sentence[0]]
+            return j if (";" in between or "；" in between) and "\n\n" not in self.text[o.end:c.start] else None
+        return None
+
+    def own_subject(self, i: int) -> str | None:
+        """Who the figure's own words name: after it ('... on the persons-in-charge'), else the last before it."""
         c = self.claims[i]
         lo, hi = self.neighbours(i)
         after = self.text[c.end:hi]
@@ -259,6 +299,7 @@ class AnswerContext:
         before = self.text[lo:c.start]
         if "，" in before:
             before = before[before.rindex("，") + 1:]
+        before = CONDITION_RE.sub(" ", OF_ENTITY_RE.sub(" ", before))
         return last_subject(before)
 
     def tier(self, i: int) -> str | None:
@@ -268,7 +309,11 @@ class AnswerContext:
         s0, s1 = c.sentence
         found = self._cue_cache.get(c.sentence)
         if found is None:
-            found = self._cue_cache[c.sentence] = cues(self.text[s0:s1], s0)
+            sentence = self.text[s0:s1]
+            base = [(m.start() + s0, m.end() + s0) for m in BASE_TIER_RE.finditer(sentence)]
+            found = sorted([(p, t) for p, t in cues(sentence, s0) if not any(a <= p < b for a, b in base)]
+                           + [(a, "base") for a, _ in base])
+            self._cue_cache[c.sentence] = found
         if len({t for _, t in found}) <= 1:
             return found[0][1] if found else None
         lo, hi = self.neighbours(i)

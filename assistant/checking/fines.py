@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from assistant.checking.claims import Claim
 from assistant.checking.context import AnswerContext, Scope
+from assistant.checking.wording import CAP_RE
 from assistant.document.fines import FineBand
 
 VERIFIED, CONTRADICTED, UNSUPPORTED = "verified", "contradicted", "unsupported"
@@ -121,6 +122,8 @@ def check_money(ctx: AnswerContext, i: int) -> Verdict:
             return _basis_claim(ctx, c)
     scope = ctx.fine_scope(c)
     extreme = ctx.extreme(i) if c.kind != "bound" or not c.text.lower().startswith(("a max", "a min")) else None
+    if c.kind == "bound" and CAP_RE.search(c.text):
+        extreme = c.side
     if extreme and not any(t.article for _, t in ctx.sentence_targets(c)):
         scope = Scope(ctx.table.bands, (), "none")
     if not scope.bands:
@@ -130,6 +133,8 @@ def check_money(ctx: AnswerContext, i: int) -> Verdict:
     sel = [b for b in amounts if b.subject == subject and (tier is None or b.tier == tier)]
     lo, hi = _span(c)
     if extreme and sel:
+        if extreme == "upper" and scope.source != "none" and (open_ended := _unbounded(ctx, c, scope, subject)):
+            return _contradicted(ctx, open_ended + sel, "no fixed cap: ")
         return _extreme(ctx, c, sel, extreme, lo, hi)
     if c.kind == "amount" and (limits := [b for b in scope.bands if b.threshold == c.value]):
         return verified(_ev(b) for b in limits)  # the threshold itself ("exceed 100,000 yuan")
@@ -147,6 +152,18 @@ def check_money(ctx: AnswerContext, i: int) -> Verdict:
         return Verdict(UNSUPPORTED)
     shown = sel or [b for b in amounts if b.subject == subject] or amounts or list(scope.bands)
     return _contradicted(ctx, shown)
+
+
+def _unbounded(ctx: AnswerContext, c: Claim, scope: Scope, subject: str) -> list[FineBand]:
+    """Multiples of a basis in scope (no yuan cap), unless the sentence's threshold condition rules them out."""
+    out = []
+    for b in scope.bands:
+        if b.kind != "multiple" or b.subject != subject:
+            continue
+        stated = ctx.stated_rule(c, b.threshold) if b.threshold is not None else None
+        if stated is None or stated == b.threshold_rule:
+            out.append(b)
+    return out
 
 
 def _span(c: Claim) -> tuple[int, int]:

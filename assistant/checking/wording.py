@@ -30,9 +30,12 @@ EXTREME_UP_RE = re.compile(r"\bmaximum\b|\bmax\b|\bhighest\b|\blargest\b|\bbigge
                            r"|\bcaps?\b|\bceiling\b|\bupper\s+limit\b|\bthe\s+most\b|最高|上限|封顶", re.I)
 EXTREME_LOW_RE = re.compile(r"\bminimum\b|\blowest\b|\bsmallest\b|\bfloor\b|\blower\s+limit\b|\bthe\s+least\b"
                             r"|最低|下限", re.I)
+# A bound that caps every fine in scope ("capped at", "can never exceed"), not one band's upper end ("up to").
+CAP_RE = re.compile(r"\bcap(?:ped|s)?\b|\bceiling\b|\bnever\b|\bcannot\b|\bcan't\b|\bno\s+(?:fine|penalty)\b"
+                    r"|\b(?:not|may\s+not|must\s+not|shall\s+not)\s+(?:be\s+)?exceed|不超过|封顶|上限", re.I)
 EXTREME_UP_HINTS = ("max", "high", "larg", "big", "top", "cap", "ceiling", "upper", "most", "最高", "上限", "封顶")
 EXTREME_LOW_HINTS = ("min", "low", "small", "floor", "least", "最低", "下限")
-NO_GAINS_RE = re.compile(r"\bno\s+illegal\s+gains\b|没有违法所得|无违法所得", re.I)
+NO_GAINS_RE = re.compile(r"\b(?:no|without(?:\s+any)?)\s+illegal\s+gains\b|没有违法所得|无违法所得", re.I)
 BASIS_WORDS = (("illegal gains", re.compile(r"gain|revenue|profit|income|所得", re.I)),
                ("procurement amount", re.compile(r"procure|purchas|bought|buy|spent|采购", re.I)))
 OLD_HINTS = ("old", "former", "original", "previous", "current", "existing", "renumber", "merge", "becam", "becom",

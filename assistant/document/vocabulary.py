@@ -194,3 +194,40 @@ def negated_tiers(text: str) -> frozenset[Tier]:
             inside = any(s.start <= m.start() and m.end() <= s.end for s in spans)
             cued[Tier(m.lastgroup)] = cued.get(Tier(m.lastgroup), True) and inside
     return frozenset(tier for tier, negated in cued.items() if negated)
+
+
+# -- the checker's words for what a figure is attached to ------------------------------------
+# The mildest tier as summaries name it, and the conditions that rule out every higher tier
+# ("corrects at once", "no refusal", "causes no harm", "the circumstances are not serious").
+BASE_TIER_RE = re.compile(_words(
+    r"basic\s+(?:violation|case|tier|fine|offen[cs]e|breach|failure)|base\s+(?:fine|tier|band|case|violation)"
+    r"|no\s+refusal|not\s+refus\w*|corrects?\s+(?:it\s+)?(?:at\s+once|promptly|immediately)|has\s+corrected"
+    r"|(?:causes?|caused|with)\s+no\s+harm|without\s+(?:causing\s+)?(?:any\s+)?harm|(?:are|is)\s+not\s+serious",
+    r"及时改正|未造成危害"), _FLAGS)
+# How a summary says the text's "shall" and "may" (can / could stay neutral: they say what is possible).
+SHALL_CUE_RE = re.compile(_words(
+    r"shall|must|mandatory|mandated|compulsory|obligatory|required|requires?|obliges?|obliged|obligated",
+    r"应当|必须|应予|应处"), _FLAGS)
+MAY_CUE_RE = re.compile(_words(
+    r"may(?!\s+not)|discretion(?:ary)?|optional|need\s+not|not\s+(?:mandatory|required|obligatory|compulsory)",
+    r"可以|可被|可处|可并处|可对"), _FLAGS)
+# A figure in a currency other than the text's yuan.
+FOREIGN_CURRENCY_AFTER_RE = re.compile(
+    r"\s*(?:(?:US|U\.S\.|American|Hong\s+Kong|HK|Singapore|Australian|Canadian|New\s+Taiwan)\s*)?"
+    r"(?:dollars?|euros?|pounds?(?:\s+sterling)?|yen|francs?|rupees?|won)\b|\s*(?:USD|EUR|GBP|HKD|JPY)\b"
+    r"|美元|欧元|港元|港币|英镑|日元|美金", _FLAGS)
+FOREIGN_CURRENCY_BEFORE_RE = re.compile(r"(?:\b(?:USD|EUR|GBP|HKD|JPY)|US\$|HK\$|\$|€|£)\s*\Z")
+# "other directly liable personnel": fined alongside the persons-in-charge only where the text says so.
+OTHER_PERSONNEL_RE = re.compile(_words(
+    r"other\s+(?:directly\s+)?(?:liable|responsible)\s+(?:personnel|persons?|staff|employees|individuals)"
+    r"|other\s+(?:staff|employees|personnel)", r"其他直接责任人员|其他责任人员"), _FLAGS)
+# Which obligations a penalty article punishes ("covers breaches of Articles 33, 34, 36 and 38").
+CROSS_REFERENCE_RE = re.compile(_words(
+    r"breach\w*|violat\w*|obligations?|covers?|covering|punish\w*|penali[sz]\w*|appl(?:y|ies)|applying"
+    r"|refers?\s+to|in\s+violation\s+of|acts?\s+(?:specified|under|in)|failures?|prescribed",
+    r"违反|规定的"), _FLAGS)
+# The number a renumbered or merged article takes ("becomes Article 67", "merged into a new Article 69").
+RENUMBER_TARGET_RE = re.compile(_words(
+    r"becomes?|became|(?:renumbered|re-numbered)\s+(?:as|to)|is\s+now|now|into(?:\s+(?:a\s+)?new)?|as|to"
+    r"|new", r"改为|成为|合并为|调整为"), _FLAGS)
+MERGES_RE = re.compile(_words(r"merges|merged\s+from|combines|consolidates|brings\s+together|absorbs"), _FLAGS)

@@ -1,0 +1,122 @@
+"""Every field a fine claim states, checked against the bands its figure matched.
+
+The figure check (checking.fines) finds the bands whose range, subject, tier and article fit
+the figure. A claim also says how the fine is imposed (may / shall), on whom beyond the
+persons-in-charge ("other directly liable personnel"), in which currency, and whether it is
+imposed at all ("is not fined ..."). A claim is verified only when some matched band agrees
+with every field it states; otherwise the correction names the band in plain words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from assistant.checking.context import AnswerContext
+from assistant.checking.fines import CONTRADICTED, VERIFIED, Verdict
+from assistant.checking.wording import clause
+from assistant.document.fines import FineBand
+from assistant.document.frames import Frame, Provision
+from assistant.document.kinds import Bound, Modality, Subject, Tier
+from assistant.document.vocabulary import (
+    FOREIGN_CURRENCY_AFTER_RE,
+    FOREIGN_CURRENCY_BEFORE_RE,
+    MAY_CUE_RE,
+    OTHER_PERSONNEL_RE,
+    SHALL_CUE_RE,
+    negated_spans,
+)
+
+OTHER_PERSONNEL = "other directly liable personnel"
+# Negations of the verb ("is not fined", "never imposes", "不处"); "no" / "without" name conditions instead.
+VERB_NEGATIONS = frozenset({"not", "never", "cannot", "n't", "n’t", "neither", "nor",
+                            "并未", "从未", "从不", "不是", "并非"})
+BOUNDS = {"range": Bound.RANGE, "multiple_range": Bound.RANGE, "amount": Bound.EXACT, "multiple": Bound.EXACT}
+
+
+def _modality(before: str, after: str) -> Modality | None:
+    """The modal cue nearest before the figure, else the first in its own clause after it."""
+    cues = [(m.start(), Modality.SHALL) for m in SHALL_CUE_RE.finditer(before)]
+    cues += [(m.start(), Modality.MAY) for m in MAY_CUE_RE.finditer(before)]
+    if cues:
+        return max(cues)[1]
+    own = clause(after)
+    shall, may = SHALL_CUE_RE.search(own), MAY_CUE_RE.search(own)
+    if shall and (not may or shall.start() < may.start()):
+        return Modality.SHALL
+    return Modality.MAY if may else None
+
+
+def _negated(ctx: AnswerContext, i: int, lo: int) -> bool:
+    """NegEx: the figure sits in the scope of a negation opened in its own window ('is not fined X')."""
+    c = ctx.claims[i]
+    if c.kind == "bound":
+        return False
+    window = ctx.text[lo:c.end]
+    at = c.start - lo
+    return any(s.start <= at <= s.end + 1 for s in negated_spans(window) if s.trigger.lower() in VERB_NEGATIONS)
+
+
+def read_frame(ctx: AnswerContext, i: int) -> Frame:
+    """The claim's fields as its words state them (unset: not stated)."""
+    c = ctx.claims[i]
+    lo, hi = ctx.neighbours(i)
+    before, after = ctx.text[lo:c.start], ctx.text[c.end:hi]
+    scope = ctx.fine_scope(c)
+    subject = ctx.subject(i)
+    tier = ctx.tier(i)
+    foreign = FOREIGN_CURRENCY_AFTER_RE.match(after) or FOREIGN_CURRENCY_BEFORE_RE.search(before) \
+        or FOREIGN_CURRENCY_AFTER_RE.search(c.text)
+    own = ctx.own_subject(i)
+    others = bool(OTHER_PERSONNEL_RE.search(before) or OTHER_PERSONNEL_RE.search(clause(after)))
+    if not others and own is None and (j := ctx.previous_figure(i)) is not None:
+        others = read_frame(ctx, j).other_personnel
+    bound = Bound.UP_TO if c.side == "upper" else Bound.AT_LEAST if c.side == "lower" else BOUNDS.get(c.kind)
+    return Frame(provisions=tuple(Provision(a) for a in scope.articles),
+                 subjects=frozenset({Subject(subject)}) if subject else frozenset(),
+                 other_personnel=others, tiers=frozenset({Tier(tier)}) if tier else frozenset(),
+                 modality=_modality(before, after), bound=bound, basis=None,
+                 currency=foreign.group().strip() if foreign else "CNY", negated=_negated(ctx, i, lo),
+                 carried=own is None and subject is not None)
+
+
+def _agrees(frame: Frame, b: FineBand) -> bool:
+    if frame.modality is not None and b.mandatory != (frame.modality == Modality.SHALL):
+        return False
+    return not (frame.other_personnel and b.subject == Subject.INDIVIDUAL and OTHER_PERSONNEL not in b.who)
+
+
+def plain(ctx: AnswerContext, b: FineBand) -> str:
+    """'Art. 59(3), persons-in-charge, particularly serious consequences, shall, 200,000 to 1,000,000 yuan'."""
+    art = ctx.corpus.articles[b.article]
+    where = f"Art. {b.article}({b.paragraph})" if art.paragraph_count() > 1 else f"Art. {b.article}"
+    who = b.who.split(" (")[0]
+    if b.threshold is not None:
+        cond = b.condition[0].lower() + b.condition[1:]
+    else:
+        cond = {"base": "the basic violation", "refuses_or_serious": "refusing to correct or serious circumstances",
+                "serious": "serious consequences", "particularly_serious": "particularly serious consequences"}[b.tier]
+    return f"{where}, {who}, {cond}, {'shall' if b.mandatory else 'may'}, {b.describe_range()}"
+
+
+def describe(ctx: AnswerContext, bands: list[FineBand]) -> str:
+    return "; ".join(dict.fromkeys(plain(ctx, b) for b in bands))
+
+
+def refine(ctx: AnswerContext, i: int, v: Verdict) -> Verdict:
+    """The figure's verdict, with every other field it states checked against the bands it matched."""
+    c = ctx.claims[i]
+    frame = read_frame(ctx, i)
+    bands = [b for b in (ctx.band(e) for e, _ in v.evidence) if b is not None]
+    if frame.currency != "CNY":
+        shown = bands or list(ctx.fine_scope(c).bands)
+        return Verdict(CONTRADICTED, v.evidence, f"the text states fines in yuan, not {frame.currency}"
+                       + (f": {describe(ctx, shown)}" if shown else ""))
+    if v.verdict != VERIFIED or not bands or c.compare or (c.kind == "amount" and any(
+            b.threshold == c.value for b in bands)):
+        return v
+    if frame.negated:
+        return Verdict(CONTRADICTED, v.evidence, f"the text does impose it: {describe(ctx, bands)}")
+    keep = [b for b in bands if _agrees(frame, b)]
+    if keep:
+        return replace(v, evidence=tuple((b.id, b.quote) for b in keep))
+    return Verdict(CONTRADICTED, v.evidence, describe(ctx, bands))
