@@ -9,6 +9,7 @@ with every field it states; otherwise the correction names the band in plain wor
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from assistant.checking.context import AnswerContext
@@ -30,6 +31,9 @@ OTHER_PERSONNEL = "other directly liable personnel"
 # Negations of the verb ("is not fined", "never imposes", "不处"); "no" / "without" name conditions instead.
 VERB_NEGATIONS = frozenset({"not", "never", "cannot", "n't", "n’t", "neither", "nor",
                             "并未", "从未", "从不", "不是", "并非"})
+NOT_IMPOSED_AFTER_RE = re.compile(
+    r"^\s*(?:yuan\s+)?(?:[\w'-]+\s+){0,3}?(?:(?:is|are|was|were|shall|may|will|would|can|could)\s+(?:not|never)|cannot)"
+    r"\s+(?:be\s+)?(?:imposed|levied|applied|fined|payable|due)\b", re.I)
 BOUNDS = {"range": Bound.RANGE, "multiple_range": Bound.RANGE, "amount": Bound.EXACT, "multiple": Bound.EXACT}
 
 
@@ -51,6 +55,8 @@ def _negated(ctx: AnswerContext, i: int, lo: int) -> bool:
     c = ctx.claims[i]
     if c.kind == "bound":
         return False
+    if NOT_IMPOSED_AFTER_RE.match(clause(ctx.text[c.end:c.sentence[1]])):
+        return True
     window = ctx.text[lo:c.end]
     at = c.start - lo
     return any(s.start <= at <= s.end + 1 for s in negated_spans(window) if s.trigger.lower() in VERB_NEGATIONS)

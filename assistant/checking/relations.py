@@ -52,8 +52,8 @@ def _roles(ctx: AnswerContext, cites: list[int]) -> list[str]:
             roles.append(OLD)
         elif RENUMBER_TARGET_RE.search(gap):
             roles.append(NEW)
-        elif roles:
-            roles.append(OLD if roles[-1] == NEW else NEW)
+        elif roles:  # "..., and Article 62 as ...", "(merged with Article 64 and Article 70)"
+            roles.append(OLD)
         else:
             rest = ctx.text[c.end:c.sentence[1]]
             roles.append(NEW if MERGES_RE.search(rest) or not RENUMBER_TARGET_RE.search(rest) else OLD)
