@@ -8,6 +8,7 @@ renumbering against the draft's renumbering map. Both are read per sentence.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from assistant.checking.claims import Claim
@@ -15,9 +16,16 @@ from assistant.checking.context import AnswerContext
 from assistant.checking.fines import CONTRADICTED, UNSUPPORTED, Verdict, verified
 from assistant.document.corpus import Corpus
 from assistant.document.refs import Ref, find_refs
-from assistant.document.vocabulary import CROSS_REFERENCE_RE, MERGES_RE, OLD_NUMBER_RE, RENUMBER_TARGET_RE
+from assistant.document.vocabulary import (
+    CROSS_REFERENCE_RE,
+    MERGES_RE,
+    OLD_NUMBER_RE,
+    RENUMBER_RE,
+    RENUMBER_TARGET_RE,
+)
 
 OLD, NEW = "old", "new"
+MOVED_RE = re.compile(r"\b(?:formerly|previously|is\s+now|now\s+numbered)\b|成为", re.I)
 
 
 def check_relations(ctx: AnswerContext) -> dict[int, Verdict]:
@@ -32,7 +40,8 @@ def check_relations(ctx: AnswerContext) -> dict[int, Verdict]:
             continue
         text = ctx.text[sentence[0]:sentence[1]]
         if any(ctx.claims[i].old for i in cites) or OLD_NUMBER_RE.search(text):
-            out.update(_renumbering(ctx, cites))
+            if RENUMBER_RE.search(text) or MOVED_RE.search(text):  # a sentence that only mentions old numbers
+                out.update(_renumbering(ctx, cites))
         else:
             out.update(_cross_references(ctx, cites))
     return out
