@@ -104,7 +104,12 @@ def _checked_against(ctx: AnswerContext, v: Verdict) -> tuple[str, ...]:
     out = []
     for eid, _ in v.evidence:
         band = ctx.band(eid)
-        out.append(fields.plain(ctx, band) if band else _passage_label(ctx, eid))
+        if band:
+            out.append(fields.plain(ctx, band))
+        else:
+            if ("label", eid) not in ctx.memo:
+                ctx.memo[("label", eid)] = _passage_label(ctx, eid)
+            out.append(ctx.memo[("label", eid)])
     return tuple(dict.fromkeys(out))
 
 

@@ -37,6 +37,7 @@ from assistant.document.refs import Ref
 from assistant.document.vocabulary import BASE_TIER_RE
 
 CITATION = "article"
+BASE_HINTS = ("basic", "base", "refus", "correct", "harm", "not serious", "及时改正", "未造成")
 FIGURES = ("amount", "range", "bound", "multiple", "multiple_range")
 # "the persons-in-charge of an operator": the operator is not the one fined.
 OF_ENTITY_RE = re.compile(
@@ -75,6 +76,11 @@ class AnswerContext:
         self._band_cache: dict[tuple[str | None, int | None], list[FineBand]] = {}
         self._old_cache: dict[tuple[int, int], bool] = {}
         self._subject_cache: dict[int, str | None] = {}
+        self._window_cache: dict[int, tuple[int, int]] = {}
+        self._own_cache: dict[int, str | None] = {}
+        self._tier_cache: dict[int, str | None] = {}
+        self._by_id = {b.id: b for b in table.bands}
+        self.frames: dict[int, Any] = {}  # claim index -> Frame (checking.fields)
         self.memo: dict[Any, Any] = {}  # per-answer verdict memo (see checker_facts.check_citation)
         self.question = question or ""
         self.q_claims = extract_claims(self.question) if question else []
@@ -92,8 +98,6 @@ class AnswerContext:
 
     def band(self, band_id: str) -> FineBand | None:
         """The band an evidence id names (None for passages and the question)."""
-        if not hasattr(self, "_by_id"):
-            self._by_id = {b.id: b for b in self.table.bands}
         return self._by_id.get(band_id)
 
     # -- citations ---------------------------------------------------------------------------
@@ -245,6 +249,12 @@ class AnswerContext:
     # -- wording around a figure -------------------------------------------------------------
     def neighbours(self, i: int) -> tuple[int, int]:
         """Window of claim i: from the previous figure (not citation) in its sentence to the next one."""
+        found = self._window_cache.get(i)
+        if found is None:
+            found = self._window_cache[i] = self._neighbours(i)
+        return found
+
+    def _neighbours(self, i: int) -> tuple[int, int]:
         c = self.claims[i]
         lo, hi = c.sentence
         for j in range(i - 1, -1, -1):
@@ -289,6 +299,11 @@ class AnswerContext:
 
     def own_subject(self, i: int) -> str | None:
         """Who the figure's own words name: after it ('... on the persons-in-charge'), else the last before it."""
+        if i not in self._own_cache:
+            self._own_cache[i] = self._own_subject(i)
+        return self._own_cache[i]
+
+    def _own_subject(self, i: int) -> str | None:
         c = self.claims[i]
         lo, hi = self.neighbours(i)
         after = self.text[c.end:hi]
@@ -299,18 +314,32 @@ class AnswerContext:
         before = self.text[lo:c.start]
         if "，" in before:
             before = before[before.rindex("，") + 1:]
-        before = CONDITION_RE.sub(" ", OF_ENTITY_RE.sub(" ", before))
+        found = last_subject(before)
+        if found != "entity":
+            return found
+        low = before.lower()  # an entity named in "of an operator" or in a condition is not the one fined
+        if "of " in low:
+            before = OF_ENTITY_RE.sub(" ", before)
+        if any(k in low for k in ("where", "if", "when", "unless", "once")):
+            before = CONDITION_RE.sub(" ", before)
         return last_subject(before)
 
     def tier(self, i: int) -> str | None:
         """The tier the wording names: right after the figure ('... yuan for particularly serious ones'),
         else the nearest cue before it in the sentence, else the first after it."""
+        if i not in self._tier_cache:
+            self._tier_cache[i] = self._tier(i)
+        return self._tier_cache[i]
+
+    def _tier(self, i: int) -> str | None:
         c = self.claims[i]
         s0, s1 = c.sentence
         found = self._cue_cache.get(c.sentence)
         if found is None:
             sentence = self.text[s0:s1]
-            base = [(m.start() + s0, m.end() + s0) for m in BASE_TIER_RE.finditer(sentence)]
+            low = sentence.lower()
+            base = [(m.start() + s0, m.end() + s0) for m in BASE_TIER_RE.finditer(sentence)] \
+                if any(k in low for k in BASE_HINTS) else []
             found = sorted([(p, t) for p, t in cues(sentence, s0) if not any(a <= p < b for a, b in base)]
                            + [(a, "base") for a, _ in base])
             self._cue_cache[c.sentence] = found

@@ -10,7 +10,8 @@ with every field it states; otherwise the correction names the band in plain wor
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.checking.context import AnswerContext
 from assistant.checking.fines import CONTRADICTED, VERIFIED, Verdict
@@ -21,9 +22,8 @@ from assistant.document.kinds import Bound, Modality, Subject, Tier
 from assistant.document.vocabulary import (
     FOREIGN_CURRENCY_AFTER_RE,
     FOREIGN_CURRENCY_BEFORE_RE,
-    MAY_CUE_RE,
     OTHER_PERSONNEL_RE,
-    SHALL_CUE_RE,
+    modal_cues,
     negated_spans,
 )
 
@@ -31,23 +31,45 @@ OTHER_PERSONNEL = "other directly liable personnel"
 # Negations of the verb ("is not fined", "never imposes", "不处"); "no" / "without" name conditions instead.
 VERB_NEGATIONS = frozenset({"not", "never", "cannot", "n't", "n’t", "neither", "nor",
                             "并未", "从未", "从不", "不是", "并非"})
+NEGATION_HINTS = ("not", "never", "n't", "n’t", "neither", "nor", "并未", "从未", "从不", "不是", "并非")
+FOREIGN_HINTS = ("dollar", "euro", "pound", "yen", "franc", "rupee", " won", "usd", "eur", "gbp", "hkd", "jpy", "$",
+                 "€", "£", "美元", "欧元", "港元", "港币", "英镑", "日元", "美金")
 NOT_IMPOSED_AFTER_RE = re.compile(
     r"^\s*(?:yuan\s+)?(?:[\w'-]+\s+){0,3}?(?:(?:is|are|was|were|shall|may|will|would|can|could)\s+(?:not|never)|cannot)"
     r"\s+(?:be\s+)?(?:imposed|levied|applied|fined|payable|due)\b", re.I)
 BOUNDS = {"range": Bound.RANGE, "multiple_range": Bound.RANGE, "amount": Bound.EXACT, "multiple": Bound.EXACT}
 
 
-def _modality(before: str, after: str) -> Modality | None:
-    """The modal cue nearest before the figure, else the first in its own clause after it."""
-    cues = [(m.start(), Modality.SHALL) for m in SHALL_CUE_RE.finditer(before)]
-    cues += [(m.start(), Modality.MAY) for m in MAY_CUE_RE.finditer(before)]
-    if cues:
-        return max(cues)[1]
-    own = clause(after)
-    shall, may = SHALL_CUE_RE.search(own), MAY_CUE_RE.search(own)
-    if shall and (not may or shall.start() < may.start()):
-        return Modality.SHALL
-    return Modality.MAY if may else None
+@dataclass(frozen=True, slots=True)
+class _SentenceCues:
+    """What one sentence holds, scanned once: modal cues (absolute end, length, kind) and cheap hints."""
+
+    modals: tuple[tuple[int, int, str], ...]
+    negation: bool
+    others: bool
+    foreign: bool
+
+
+def _sentence_cues(ctx: AnswerContext, span: tuple[int, int]) -> _SentenceCues:
+    key = ("cues", span)
+    found = ctx.memo.get(key)
+    if found is None:
+        low = ctx.text[span[0]:span[1]].lower()
+        found = ctx.memo[key] = _SentenceCues(
+            tuple((end + span[0], n, kind) for end, n, kind in modal_cues(low)),
+            any(k in low for k in NEGATION_HINTS), "other" in low or "其他" in low,
+            any(k in low for k in FOREIGN_HINTS))
+    return found
+
+
+def _modality(cues: _SentenceCues, lo: int, start: int, end: int, clause_end: int) -> Modality | None:
+    """The modal cue nearest before the figure, else the first in its own clause after it; a longer cue
+    ending at the same place wins ("not required" is a permission, not "required")."""
+    before = [m for m in cues.modals if lo + m[1] <= m[0] <= start]
+    if before:
+        return Modality(max(before)[2])
+    own = [m for m in cues.modals if end + m[1] <= m[0] <= clause_end]
+    return Modality(min(own, key=lambda m: (m[0] - m[1], -m[1]))[2]) if own else None
 
 
 def _negated(ctx: AnswerContext, i: int, lo: int) -> bool:
@@ -55,7 +77,8 @@ def _negated(ctx: AnswerContext, i: int, lo: int) -> bool:
     c = ctx.claims[i]
     if c.kind == "bound":
         return False
-    if NOT_IMPOSED_AFTER_RE.match(clause(ctx.text[c.end:c.sentence[1]])):
+    after = ctx.text[c.end:min(c.sentence[1], c.end + 80)]
+    if NOT_IMPOSED_AFTER_RE.match(clause(after)):
         return True
     window = ctx.text[lo:c.end]
     at = c.start - lo
@@ -63,26 +86,45 @@ def _negated(ctx: AnswerContext, i: int, lo: int) -> bool:
 
 
 def read_frame(ctx: AnswerContext, i: int) -> Frame:
-    """The claim's fields as its words state them (unset: not stated)."""
+    """The claim's fields as its words state them (unset: not stated); read once per claim."""
+    frame = ctx.frames.get(i)
+    if frame is None:
+        frame = ctx.frames[i] = _read_frame(ctx, i)
+    return frame
+
+
+def _read_frame(ctx: AnswerContext, i: int) -> Frame:
     c = ctx.claims[i]
     lo, hi = ctx.neighbours(i)
     before, after = ctx.text[lo:c.start], ctx.text[c.end:hi]
     scope = ctx.fine_scope(c)
     subject = ctx.subject(i)
     tier = ctx.tier(i)
-    foreign = FOREIGN_CURRENCY_AFTER_RE.match(after) or FOREIGN_CURRENCY_BEFORE_RE.search(before) \
-        or FOREIGN_CURRENCY_AFTER_RE.search(c.text)
+    cues = _sentence_cues(ctx, c.sentence)
+    foreign = cues.foreign and (FOREIGN_CURRENCY_AFTER_RE.match(after) or FOREIGN_CURRENCY_BEFORE_RE.search(
+        before[-6:]) or (c.lang == "zh" and FOREIGN_CURRENCY_AFTER_RE.search(c.text)))
     own = ctx.own_subject(i)
-    others = bool(OTHER_PERSONNEL_RE.search(before) or OTHER_PERSONNEL_RE.search(clause(after)))
+    own_clause = clause(after)
+    others = cues.others and bool(OTHER_PERSONNEL_RE.search(before) or OTHER_PERSONNEL_RE.search(own_clause))
     if not others and own is None and (j := ctx.previous_figure(i)) is not None:
         others = read_frame(ctx, j).other_personnel
     bound = Bound.UP_TO if c.side == "upper" else Bound.AT_LEAST if c.side == "lower" else BOUNDS.get(c.kind)
-    return Frame(provisions=tuple(Provision(a) for a in scope.articles),
-                 subjects=frozenset({Subject(subject)}) if subject else frozenset(),
-                 other_personnel=others, tiers=frozenset({Tier(tier)}) if tier else frozenset(),
-                 modality=_modality(before, after), bound=bound, basis=None,
-                 currency=foreign.group().strip() if foreign else "CNY", negated=_negated(ctx, i, lo),
-                 carried=own is None and subject is not None)
+    return _frame(scope.articles, subject, others, tier, _modality(cues, lo, c.start, c.end,
+                  c.end + len(own_clause)), bound, foreign.group().strip() if foreign else "CNY",
+                  cues.negation and _negated(ctx, i, lo), own is None and subject is not None)
+
+
+@lru_cache(maxsize=1024)
+def _frame(articles: tuple[str, ...], subject: str | None, others: bool, tier: str | None,
+           modality: Modality | None, bound: Bound | None, currency: str, negated: bool, carried: bool) -> Frame:
+    """Frames are immutable, so equal readings share one (a frozen dataclass is slow to build)."""
+    return Frame(provisions=tuple(Provision(a) for a in articles), subjects=_ONE_SUBJECT.get(subject, frozenset()),
+                 other_personnel=others, tiers=_ONE_TIER.get(tier, frozenset()), modality=modality, bound=bound,
+                 currency=currency, negated=negated, carried=carried)
+
+
+_ONE_SUBJECT: dict[str | None, frozenset[Subject]] = {s.value: frozenset({s}) for s in Subject}
+_ONE_TIER: dict[str | None, frozenset[Tier]] = {t.value: frozenset({t}) for t in Tier}
 
 
 def _agrees(frame: Frame, b: FineBand) -> bool:
@@ -93,6 +135,13 @@ def _agrees(frame: Frame, b: FineBand) -> bool:
 
 def plain(ctx: AnswerContext, b: FineBand) -> str:
     """'Art. 59(3), persons-in-charge, particularly serious consequences, shall, 200,000 to 1,000,000 yuan'."""
+    key = ("plain", b.id)
+    if key not in ctx.memo:
+        ctx.memo[key] = _plain(ctx, b)
+    return ctx.memo[key]
+
+
+def _plain(ctx: AnswerContext, b: FineBand) -> str:
     art = ctx.corpus.articles[b.article]
     where = f"Art. {b.article}({b.paragraph})" if art.paragraph_count() > 1 else f"Art. {b.article}"
     who = b.who.split(" (")[0]
@@ -123,6 +172,8 @@ def refine(ctx: AnswerContext, i: int, v: Verdict) -> Verdict:
     if frame.negated:
         return Verdict(CONTRADICTED, v.evidence, f"the text does impose it: {describe(ctx, bands)}")
     keep = [b for b in bands if _agrees(frame, b)]
+    if len(keep) == len(bands):
+        return v
     if keep:
-        return replace(v, evidence=tuple((b.id, b.quote) for b in keep))
+        return Verdict(v.verdict, tuple((b.id, b.quote) for b in keep), v.correction)
     return Verdict(CONTRADICTED, v.evidence, describe(ctx, bands))
