@@ -32,6 +32,7 @@ class Frame:
     version: Version | None = None
     subjects: frozenset[Subject] = frozenset()
     other_personnel: bool = False  # names "other directly liable personnel", not only the persons-in-charge
+    carried: bool = False  # subject taken from the previous item of a list or of the sentence
     tiers: frozenset[Tier] = frozenset()
     excluded_tiers: frozenset[Tier] = frozenset()  # "has not refused", "fixed it at once", "no serious harm"
     modality: Modality | None = None
@@ -41,5 +42,4 @@ class Frame:
     basis: Basis | None = None
     currency: str | None = None  # "CNY" for yuan/RMB/元; anything else is not the text's
     negated: bool = False
-    carried: bool = False  # subject or article taken from the previous item of a list or sentence
     wants: frozenset[Want] = frozenset()
