@@ -37,7 +37,7 @@ from assistant.document.refs import Ref
 from assistant.document.vocabulary import BASE_TIER_RE
 
 CITATION = "article"
-BASE_HINTS = ("basic", "base", "refus", "correct", "harm", "not serious", "及时改正", "未造成")
+BASE_HINTS = ("basic", "base", "refus", "correct", "harm", "not serious", "no serious", "及时改正", "未造成")
 FIGURES = ("amount", "range", "bound", "multiple", "multiple_range")
 # "the persons-in-charge of an operator": the operator is not the one fined.
 OF_ENTITY_RE = re.compile(

@@ -25,7 +25,8 @@ from assistant.document.vocabulary import (
 )
 
 OLD, NEW = "old", "new"
-MOVED_RE = re.compile(r"\b(?:formerly|previously|is\s+now|now\s+numbered)\b|成为", re.I)
+MOVED_RE = re.compile(r"\b(?:formerly|previously|is\s+now|now\s+numbered|replac(?:es|ed|ing)|succeeds|succeeded"
+                      r"|corresponds\s+to|takes\s+over)\b|成为|取代", re.I)
 
 
 def check_relations(ctx: AnswerContext) -> dict[int, Verdict]:

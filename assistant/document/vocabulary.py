@@ -202,12 +202,14 @@ def negated_tiers(text: str) -> frozenset[Tier]:
 BASE_TIER_RE = re.compile(_words(
     r"basic\s+(?:violation|case|tier|fine|offen[cs]e|breach|failure)|base\s+(?:fine|tier|band|case|violation)"
     r"|no\s+refusal|not\s+refus\w*|corrects?\s+(?:it\s+)?(?:at\s+once|promptly|immediately)|has\s+corrected"
-    r"|(?:causes?|caused|with)\s+no\s+harm|without\s+(?:causing\s+)?(?:any\s+)?harm|(?:are|is)\s+not\s+serious",
+    r"|(?:causes?|caused|with)\s+no\s+harm|without\s+(?:causing\s+)?(?:any\s+)?harm|(?:are|is)\s+not\s+serious"
+    r"|no\s+serious\s+circumstances|corrected\s+(?:violation|breach|failure)|(?:promptly|already|immediately)\s+corrected",
     r"及时改正|未造成危害"), _FLAGS)
 # How a summary says the text's "shall" and "may" (can / could stay neutral: they say what is possible).
 # Plain words, found with str.find on lowered text (much faster than a regex alternation on short windows).
 SHALL_WORDS = ("shall", "must", "mandatory", "mandated", "compulsory", "obligatory", "required", "requires",
-               "require", "obliges", "oblige", "obliged", "obligated", "应当", "必须", "应予", "应处")
+               "require", "obliges", "oblige", "obliged", "obligated", "not discretionary", "not optional",
+               "no discretion", "应当", "必须", "应予", "应处")
 MAY_WORDS = ("may", "discretion", "discretionary", "optional", "need not", "not mandatory", "not required",
              "not obligatory", "not compulsory", "可以", "可被", "可处", "可并处", "可对")
 NOT_MAY = "may not"  # a bound ("may not exceed"), not a permission
