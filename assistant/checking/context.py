@@ -37,6 +37,9 @@ from assistant.document.refs import Ref
 from assistant.document.vocabulary import BASE_TIER_RE
 
 CITATION = "article"
+# Every tier cue (wording.TIER_RE) contains one of these: most sentences have none, so the scan is skipped.
+TIER_HINTS = ("serious", "loss", "massive", "refus", "circumstances", "endangering", "特别严重", "全部丧失", "严重后果",
+              "大量数据泄露", "部分功能丧失", "拒不改正", "情节严重", "危害网络安全")
 BASE_HINTS = ("basic", "base", "refus", "correct", "harm", "not serious", "no serious", "及时改正", "未造成")
 FIGURES = ("amount", "range", "bound", "multiple", "multiple_range")
 # "the persons-in-charge of an operator": the operator is not the one fined.
@@ -340,7 +343,8 @@ class AnswerContext:
             low = sentence.lower()
             base = [(m.start() + s0, m.end() + s0) for m in BASE_TIER_RE.finditer(sentence)] \
                 if any(k in low for k in BASE_HINTS) else []
-            found = sorted([(p, t) for p, t in cues(sentence, s0) if not any(a <= p < b for a, b in base)]
+            named = cues(sentence, s0) if any(k in low for k in TIER_HINTS) else []
+            found = sorted([(p, t) for p, t in named if not any(a <= p < b for a, b in base)]
                            + [(a, "base") for a, _ in base])
             self._cue_cache[c.sentence] = found
         if len({t for _, t in found}) <= 1:

@@ -9,6 +9,7 @@ with every field it states; otherwise the correction names the band in plain wor
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -50,15 +51,56 @@ class _SentenceCues:
     foreign: bool
 
 
+@dataclass(frozen=True, slots=True)
+class _TextCues:
+    """Cue positions of the whole answer, found once with str.find on the lowered text."""
+
+    modals: list[tuple[int, int, str]]  # (end, length, kind), sorted by end
+    negation: list[int]
+    others: list[int]
+    foreign: list[int]
+
+
+def _positions(low: str, words: tuple[str, ...]) -> list[int]:
+    out = []
+    for word in words:
+        at = low.find(word)
+        while at >= 0:
+            out.append(at)
+            at = low.find(word, at + 1)
+    return sorted(out)
+
+
+def _text_cues(ctx: AnswerContext) -> _TextCues | None:
+    if "text cues" not in ctx.memo:
+        low = ctx.text.lower()
+        ctx.memo["text cues"] = None if len(low) != len(ctx.text) else _TextCues(
+            sorted(modal_cues(low)), _positions(low, NEGATION_HINTS), _positions(low, ("other", "其他")),
+            _positions(low, FOREIGN_HINTS))
+    return ctx.memo["text cues"]
+
+
+def _within(found: list[int], lo: int, hi: int) -> bool:
+    k = bisect.bisect_left(found, lo)
+    return k < len(found) and found[k] < hi
+
+
 def _sentence_cues(ctx: AnswerContext, span: tuple[int, int]) -> _SentenceCues:
     key = ("cues", span)
     found = ctx.memo.get(key)
     if found is None:
-        low = ctx.text[span[0]:span[1]].lower()
-        found = ctx.memo[key] = _SentenceCues(
-            tuple((end + span[0], n, kind) for end, n, kind in modal_cues(low)),
-            any(k in low for k in NEGATION_HINTS), "other" in low or "其他" in low,
-            any(k in low for k in FOREIGN_HINTS))
+        whole = _text_cues(ctx)
+        if whole is None:  # lowering changed the length: scan the sentence itself
+            low = ctx.text[span[0]:span[1]].lower()
+            found = _SentenceCues(tuple((end + span[0], n, kind) for end, n, kind in modal_cues(low)),
+                                  any(k in low for k in NEGATION_HINTS), "other" in low or "其他" in low,
+                                  any(k in low for k in FOREIGN_HINTS))
+        else:
+            lo = bisect.bisect_left(whole.modals, (span[0],))
+            hi = bisect.bisect_left(whole.modals, (span[1] + 1,))
+            found = _SentenceCues(tuple(whole.modals[lo:hi]), _within(whole.negation, *span),
+                                  _within(whole.others, *span), _within(whole.foreign, *span))
+        ctx.memo[key] = found
     return found
 
 
