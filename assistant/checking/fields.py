@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from assistant.checking.context import AnswerContext
 from assistant.checking.fines import CONTRADICTED, VERIFIED, Verdict
-from assistant.checking.wording import clause
+from assistant.checking.wording import CLAUSE_END_RE, clause
 from assistant.document.fines import FineBand
 from assistant.document.frames import Frame, Provision
 from assistant.document.kinds import Bound, Modality, Subject, Tier
@@ -104,13 +104,17 @@ def _sentence_cues(ctx: AnswerContext, span: tuple[int, int]) -> _SentenceCues:
     return found
 
 
-def _modality(cues: _SentenceCues, lo: int, start: int, end: int, clause_end: int) -> Modality | None:
+def _modality(text: str, cues: _SentenceCues, lo: int, start: int, end: int, clause_end: int) -> Modality | None:
     """The modal cue nearest before the figure, else the first in its own clause after it; a longer cue
-    ending at the same place wins ("not required" is a permission, not "required")."""
+    ending at the same place wins ("not required" is a permission, not "required"). A cue before the
+    figure but in an earlier clause ("must correct, and a fine of X may be imposed") yields to the
+    figure's own clause."""
     before = [m for m in cues.modals if lo + m[1] <= m[0] <= start]
-    if before:
-        return Modality(max(before)[2])
     own = [m for m in cues.modals if end + m[1] <= m[0] <= clause_end]
+    if before:
+        nearest = max(before)
+        if not own or not CLAUSE_END_RE.search(text, nearest[0], start):
+            return Modality(nearest[2])
     return Modality(min(own, key=lambda m: (m[0] - m[1], -m[1]))[2]) if own else None
 
 
@@ -151,7 +155,7 @@ def _read_frame(ctx: AnswerContext, i: int) -> Frame:
     if not others and own is None and (j := ctx.previous_figure(i)) is not None:
         others = read_frame(ctx, j).other_personnel
     bound = Bound.UP_TO if c.side == "upper" else Bound.AT_LEAST if c.side == "lower" else BOUNDS.get(c.kind)
-    return _frame(scope.articles, subject, others, tier, _modality(cues, lo, c.start, c.end,
+    return _frame(scope.articles, subject, others, tier, _modality(ctx.text, cues, lo, c.start, c.end,
                   c.end + len(own_clause)), bound, foreign.group().strip() if foreign else "CNY",
                   cues.negation and _negated(ctx, i, lo), own is None and subject is not None)
 
