@@ -46,6 +46,7 @@ FIGURES = ("amount", "range", "bound", "multiple", "multiple_range")
 OF_ENTITY_RE = re.compile(
     r"\bof\s+(?:an?|the|its|their|any)?\s*(?:[A-Za-z-]+\s+){0,4}?(?:operators?|sellers?|compan(?:y|ies)|providers?"
     r"|entit(?:y|ies)|enterprises?|firms?|platforms?|businesses)\b", re.I)
+PAREN_AFTER_RE = re.compile(r"^\s*(?:yuan\s+)?[(（]([^()（）]{1,60})[)）]")
 # A condition names who acts, not who pays: "where the operator refuses to correct, ..."
 CONDITION_RE = re.compile(r"\b(?:where|if|when|unless|once)\b[^,;:，；：]*(?:[,，]|$)", re.I)
 
@@ -312,6 +313,10 @@ class AnswerContext:
         after = self.text[c.end:hi]
         if m := ON_WHO_RE.match(after):
             found = first_subject(clause(after[m.end():]))
+            if found:
+                return found
+        if m := PAREN_AFTER_RE.match(after):  # "¥50k–¥200k (individuals, may)"
+            found = first_subject(m.group(1))
             if found:
                 return found
         before = self.text[lo:c.start]

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.checking.context import AnswerContext
+from assistant.checking.context import PAREN_AFTER_RE, AnswerContext
 from assistant.checking.fines import CONTRADICTED, VERIFIED, Verdict
 from assistant.checking.wording import CLAUSE_END_RE, clause
 from assistant.document.fines import FineBand
@@ -151,6 +151,8 @@ def _read_frame(ctx: AnswerContext, i: int) -> Frame:
         before[-6:]) or (c.lang == "zh" and FOREIGN_CURRENCY_AFTER_RE.search(c.text)))
     own = ctx.own_subject(i)
     own_clause = clause(after)
+    if paren := PAREN_AFTER_RE.match(after):  # "¥500k–¥2m (entity, shall)": the parenthesis is the figure's own
+        own_clause = after[:max(len(own_clause), paren.end())]
     others = cues.others and bool(OTHER_PERSONNEL_RE.search(before) or OTHER_PERSONNEL_RE.search(own_clause))
     if not others and own is None and (j := ctx.previous_figure(i)) is not None:
         others = read_frame(ctx, j).other_personnel

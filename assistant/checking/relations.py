@@ -25,6 +25,7 @@ from assistant.document.vocabulary import (
 )
 
 OLD, NEW = "old", "new"
+CUE_BEFORE = 24  # "in breach of Article 36, ... Article 67": the cue stands just before the earlier article
 MOVED_RE = re.compile(r"\b(?:formerly|previously|is\s+now|now\s+numbered|replac(?:es|ed|ing)|succeeds|succeeded"
                       r"|corresponds\s+to|takes\s+over)\b|成为|取代", re.I)
 
@@ -128,15 +129,21 @@ def _provision_refs(ctx: AnswerContext, p: Ref) -> list[Ref]:
 
 
 def _cross_references(ctx: AnswerContext, cites: list[int]) -> dict[int, Verdict]:
+    """Each article the sentence ties to the penalty provision (by a cue between them, or just before an
+    earlier one: "违反第三十六条 ... 依照第六十七条") must be one that provision's text cites."""
     out: dict[int, Verdict] = {}
-    first = ctx.claims[cites[0]]
-    p = _penalty(ctx, first)
-    if p is None:
+    k = next((k for k, i in enumerate(cites) if _penalty(ctx, ctx.claims[i]) is not None), None)
+    if k is None:
         return out
+    first = ctx.claims[cites[k]]
+    p = _penalty(ctx, first)
+    assert p is not None
     cited = _provision_refs(ctx, p)
-    for i in cites[1:]:
+    for i in cites[:k] + cites[k + 1:]:
         c = ctx.claims[i]
-        if c.old or not CROSS_REFERENCE_RE.search(ctx.text[first.end:c.start]):
+        region = ctx.text[first.end:c.start] if c.start > first.start else ctx.text[max(
+            c.sentence[0], c.start - CUE_BEFORE):first.start]
+        if c.old or not CROSS_REFERENCE_RE.search(region):
             continue
         for r in c.refs:
             art = ctx.corpus.articles.get(r.article)
