@@ -112,3 +112,25 @@ def test_number_words_read_exactly(text, value):
     got = claims[0].value
     assert (tuple(got) if isinstance(got, list | tuple) else got) == value
     assert all(isinstance(v, int) for v in (got if isinstance(got, tuple) else (got,)))
+
+
+def test_tier_hints_cover_every_tier_cue():
+    """The tier scan is skipped when no hint word is present: every cue found in real text must hold one."""
+    import json
+    from pathlib import Path
+
+    from assistant.checking.context import TIER_HINTS
+    from assistant.document.corpus import load
+    from assistant.document.vocabulary import TIER_RE
+
+    texts = [u.text for u in load().units()]
+    root = Path(__file__).parent
+    texts += [json.loads(line)["statement"] for line in (root / "data" / "redteam_statements.jsonl")
+              .read_text(encoding="utf-8").splitlines() if line.strip()]
+    for path in sorted((root.parent / "evals").glob("*.jsonl")):
+        texts += [json.loads(line).get("question", "") for line in path.read_text(encoding="utf-8").splitlines()
+                  if line.strip()]
+    cues = [m.group() for t in texts for m in TIER_RE.finditer(t)]
+    assert len(cues) > 50
+    assert all(any(h in cue.lower() for h in TIER_HINTS) for cue in cues), [
+        c for c in cues if not any(h in c.lower() for h in TIER_HINTS)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.answering import intents
 from assistant.document import vocabulary as v
 from assistant.document.fines import table
 from assistant.document.kinds import Basis, Subject, Tier
@@ -185,3 +186,22 @@ def test_band_subjects_are_the_vocabulary_subjects() -> None:
         if band.subject == Subject.INDIVIDUAL:
             assert v.first_subject(band.who) == Subject.INDIVIDUAL, band.who
 
+
+def test_question_reader_uses_word_boundaries() -> None:
+    assert intents.subjects("Please confirm that individuals face fines") == (Subject.INDIVIDUAL,)
+    assert intents.subjects("what do the operator and its managers face?") == (Subject.ENTITY, Subject.INDIVIDUAL)
+    assert not intents.RENUMBER_RE.search("legislation in emerging fields")
+    assert intents.RENUMBER_RE.search("what did old Article 65 become?")
+
+
+def test_selftest_phrasings_are_read_back_by_the_vocabulary() -> None:
+    """The checker's self-test writes tiers, subjects and bases in words; the vocabulary must read them back."""
+    from assistant.checking.selftest import CN_BASIS, EN_TIER, ZH_SUBJECT, ZH_TIER
+
+    for phrases in (EN_TIER, ZH_TIER):
+        for tier, phrase in phrases.items():
+            assert v.tiers(phrase) == (set() if tier == Tier.BASE else {tier}), phrase
+    for subject, phrase in ZH_SUBJECT.items():
+        assert v.subjects(phrase) == {subject}, phrase
+    for basis, phrase in CN_BASIS.items():
+        assert v.bases(phrase) == [basis], phrase

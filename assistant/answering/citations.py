@@ -12,6 +12,8 @@ from collections.abc import Sequence
 
 from assistant.answering.records import Citation
 from assistant.document.corpus import Corpus, Unit, section_name
+from assistant.document.text import PROVISION_STOPS
+from assistant.document.text import sentences as text_sentences
 from assistant.retrieval.search import tokenize
 
 MARKER_RE = re.compile(r"\s?\[(?P<id>[A-Za-z]+[0-9]*(?:\.[a-z0-9]+)*)\]")
@@ -27,14 +29,10 @@ def label(unit: Unit) -> str:
     return ref.short() if ref else unit.title
 
 
-def _sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.;:])\s+(?=[A-Z“(])", text) if s]
-
-
 def supporting_quote(unit: Unit, context: str) -> str:
     """The unit's sentence sharing most words with the answer sentence that cited it."""
     wanted = set(tokenize(context))
-    sentences = _sentences(unit.text) or [unit.text]
+    sentences = text_sentences(unit.text, PROVISION_STOPS) or [unit.text]
     return max(sentences, key=lambda s: len(wanted & set(tokenize(s))))
 
 

@@ -24,6 +24,7 @@ from assistant.answering.text_answers import (
 from assistant.document.corpus import Corpus, Unit, load
 from assistant.document.fines import FineTable, table
 from assistant.document.numerals import article_words_to_digits
+from assistant.document.vocabulary import MAXIMUM_RE, OLD_NUMBER_RE
 from assistant.retrieval.routing import route
 
 
@@ -65,7 +66,7 @@ def _refusal(question: str, routed: list[Unit], corpus: Corpus) -> str:
 
 def _penalties(question: str, articles: list[str], routed: list[Unit], retrieved: list[Unit],
                fines: FineTable, corpus: Corpus) -> list[str]:
-    if intents.MAX_RE.search(question) and not routed and not intents.tiers(question) and not stated_basis(question):
+    if MAXIMUM_RE.search(question) and not routed and not intents.tiers(question) and not stated_basis(question):
         return maximum_answer(fines)
     lines = premise_lines(question, [u.article for u in routed if u.article], fines) if routed else []
     named = {u.id for u in routed if u.kind == "paragraph"}
@@ -92,7 +93,7 @@ def compose(question: str, unit_ids: list[str], corpus: Corpus | None = None,
     penalty, renumber = intents.PENALTY_RE.search(question), intents.RENUMBER_RE.search(question)
     if phrase := intents.quoted_phrase(question):
         lines += phrase_answer(phrase, corpus)
-    if renumber and (not penalty or intents.OLD_CUE_RE.search(question)):
+    if renumber and (not penalty or OLD_NUMBER_RE.search(question)):
         lines += renumber_answer(question, corpus)
     if penalty:
         lines += _penalties(question, articles, routed, retrieved, fines, corpus)

@@ -9,15 +9,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from assistant.answering.intents import BASIS_WORDS, subjects, tiers
+from assistant.answering.intents import subjects, tiers
 from assistant.checking import claims
 from assistant.document.corpus import Corpus
 from assistant.document.fines import FineBand, FineTable
+from assistant.document.text import PROVISION_STOPS, first_sentence
+from assistant.document.vocabulary import BASIS_RE, MODAL_RE
 
 MEASURES_RE = re.compile(r"order (?:the )?suspension of relevant businesses.*?revocation of business licenses")
 ORDERS_RE = re.compile(r"(?P<lead>the competent authorities shall order it to|shall be ordered by the competent "
                        r"authorities to) (?P<what>.+?)(?=, and may impose a fine|, impose a fine|\.$)")
-MODAL_RE = re.compile(r"\b(shall|may)\b")
 
 
 def cite(unit_id: str) -> str:
@@ -63,7 +64,7 @@ def _question_claims(question: str) -> tuple[claims.Claim, ...]:
 
 def basis_amount(question: str, basis: str) -> int | None:
     """The amount the question states for this basis ("illegal gains of 400,000 yuan"), if any."""
-    if not BASIS_WORDS[basis].search(question):
+    if not BASIS_RE[basis].search(question):
         return None
     values = [c.value for c in _question_claims(question) if c.kind == "amount" and isinstance(c.value, int)]
     return values[0] if values else None
@@ -71,7 +72,7 @@ def basis_amount(question: str, basis: str) -> int | None:
 
 def stated_basis(question: str) -> str | None:
     """Which multiple basis the question gives an amount for."""
-    for basis in BASIS_WORDS:
+    for basis in BASIS_RE:
         if basis_amount(question, basis) is not None:
             return basis
     return None
@@ -108,7 +109,7 @@ def _measures(bands: list[FineBand], corpus: Corpus) -> list[str]:
     out: list[str] = []
     for band in bands:
         if band.subject == "entity" and band.tier == "base" and \
-                (m := ORDERS_RE.search(_first_sentence(corpus.unit(band.unit_id).text))):
+                (m := ORDERS_RE.search(first_sentence(corpus.unit(band.unit_id).text, PROVISION_STOPS))):
             lead = "The competent authorities shall also order it to" if m.group("lead").startswith("the") else \
                 "The offender shall also be ordered by the competent authorities to"
             out.append(f"- {lead} {m.group('what')} {cite(band.unit_id)}.")
@@ -117,10 +118,6 @@ def _measures(bands: list[FineBand], corpus: Corpus) -> list[str]:
             out.append(f"- Other measures: the competent authorities {modals[-1] if modals else 'may'} also "
                        f"{m.group(0)} {cite(band.unit_id)}.")
     return list(dict.fromkeys(out))
-
-
-def _first_sentence(text: str) -> str:
-    return re.split(r"(?<=\.)\s+(?=[A-Z])", text, maxsplit=1)[0]
 
 
 def _reference_lines(number: str, fines: FineTable) -> list[str]:
@@ -145,7 +142,7 @@ def penalty_answer(articles: list[str], question: str, fines: FineTable, corpus:
             bands = [b for b in bands if b.unit_id in named_units]
         if not bands:
             continue
-        amount = next((a for basis in BASIS_WORDS if any(b.basis == basis for b in bands)
+        amount = next((a for basis in BASIS_RE if any(b.basis == basis for b in bands)
                        if (a := basis_amount(question, basis)) is not None), None)
         chosen = _select(bands, question, amount) or bands
         refs = [r for r in fines.references if r.article == number]

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import re
-
 from assistant.answering.fine_answers import cite
-from assistant.answering.intents import LIST_RE, OLD_CUE_RE, OLD_TEXT_RE
+from assistant.answering.intents import LIST_RE, OLD_TEXT_RE
 from assistant.document.corpus import Corpus, Unit, section_name
 from assistant.document.refs import find_refs
+from assistant.document.text import QUOTE_STOPS, sentences
+from assistant.document.vocabulary import OLD_NUMBER_RE
 from assistant.retrieval.search import tokenize
 
 
 def renumber_answer(question: str, corpus: Corpus) -> list[str]:
     """What the text says about the old numbers named in the question, else the whole map."""
     refs = [r for m in find_refs(question) for r in m.refs]
-    old_cue = bool(OLD_CUE_RE.search(question))
+    old_cue = bool(OLD_NUMBER_RE.search(question))
     entries = [e for e in corpus.renumbering for r in refs if e.old and e.old.article == r.article
                and (r.paragraph is None or e.old.paragraph in (None, r.paragraph))
                and (r.item is None or e.old.item in (None, r.item))
@@ -39,22 +39,18 @@ def renumber_answer(question: str, corpus: Corpus) -> list[str]:
     return lines
 
 
-def sentences(text: str) -> list[str]:
-    return [s.strip() for s in re.split(r"(?<=[.;])\s+(?=[A-Z“])", text) if s.strip()]
-
-
 def explanation_answer(question: str, units: list[Unit], limit: int = 3) -> list[str]:
     """The Explanation's sentences that best match the question; a whole short section for list questions."""
     expl = [u for u in units if u.source == "explanation"]
     if not expl:
         return []
-    if LIST_RE.search(question) and len(sentences(expl[0].text)) <= 6:
+    if LIST_RE.search(question) and len(sentences(expl[0].text, QUOTE_STOPS)) <= 6:
         return [f"The Explanation ({section_name(expl[0])}) states: “{s}” {cite(expl[0].id)}"
-                for s in sentences(expl[0].text)]
+                for s in sentences(expl[0].text, QUOTE_STOPS)]
     wanted = set(tokenize(question))
     scored: list[tuple[float, int, str, Unit]] = []
     for rank, unit in enumerate(expl):
-        for pos, sentence in enumerate(sentences(unit.text)):
+        for pos, sentence in enumerate(sentences(unit.text, QUOTE_STOPS)):
             overlap = len(wanted & set(tokenize(sentence)))
             scored.append((overlap - 0.3 * rank - 0.01 * pos, pos, sentence, unit))
     best = sorted(scored, key=lambda s: -s[0])[:limit]
@@ -88,7 +84,7 @@ def phrase_answer(phrase: str, corpus: Corpus) -> list[str]:
         return [f"The phrase “{phrase}” does not appear in the draft's text."]
     lines = [f"“{phrase}” appears in these provisions of the draft:"]
     for unit in hits:
-        sentence = next((x for x in sentences(unit.text) if phrase.lower() in x.lower()), unit.text)
+        sentence = next((x for x in sentences(unit.text, QUOTE_STOPS) if phrase.lower() in x.lower()), unit.text)
         lines.append(f"- {unit.title}: “{sentence}” {cite(unit.id)}")
     return lines
 

@@ -10,8 +10,7 @@ from typing import Any, Protocol
 
 from assistant.checking import patterns as P
 from assistant.document.refs import Ref
-
-LIST_SEP_RE = re.compile(r"(,\s*|\s+and\s+|\s+to\s+|\s*[-–]\s*)")
+from assistant.document.text import LIST_SEPARATOR_RE, expand_numbers
 
 
 class Sink(Protocol):
@@ -71,7 +70,7 @@ def _english_ref(ex: Sink, m: re.Match[str], head: re.Match[str] | None) -> None
         refs.extend(Ref(str(a), p) for a, p in listed)
     elif len(articles) == 1 and (h.get("subkind") or h.get("ord")):
         kind = (h.get("subkind") or h.get("ordkind") or "").lower()
-        subs = [P.ordinal(h["ord"])] if h.get("ord") else expand(h["subnums"])
+        subs = [P.ordinal(h["ord"])] if h.get("ord") else expand_numbers(h["subnums"])
         for n in subs:
             refs.append(Ref(str(articles[0]), item=n) if kind.startswith("item") else Ref(str(articles[0]), n))
     elif len(articles) == 1:
@@ -140,28 +139,14 @@ def _date(ex: Sink, start: int, end: int, year: int, month: int | None, day: str
 def article_list(nums: str) -> list[tuple[int, int | None]]:
     """'59(3) and 69(2)' -> [(59, 3), (69, 2)]; '41 to 43' -> [(41, None), (42, None), (43, None)]."""
     if "(" not in nums:
-        return [(n, None) for n in expand(nums)]
-    parts = LIST_SEP_RE.split(nums)
+        return [(n, None) for n in expand_numbers(nums)]
+    parts = LIST_SEPARATOR_RE.split(nums)
     out = []
     for part in parts[0::2]:
         number, _, para = part.partition("(")
         out.append((int(number), int(para.rstrip(")")) if para else None))
     return out
 
-
-def expand(nums: str) -> list[int]:
-    """'33, 34, 36 and 38' -> [33, 34, 36, 38]; '41 to 43' -> [41, 42, 43]; '(1) and (2)' -> [1, 2]."""
-    if nums.isdigit():
-        return [int(nums)]
-    parts = LIST_SEP_RE.split(nums.replace("(", "").replace(")", ""))
-    values = [int(p) for p in parts[0::2]]
-    out = [values[0]]
-    for sep, value in zip(parts[1::2], values[1:], strict=True):
-        if sep.strip() in ("to", "-", "–") and out[-1] < value <= out[-1] + 30:
-            out.extend(range(out[-1] + 1, value + 1))
-        else:
-            out.append(value)
-    return out
 
 
 

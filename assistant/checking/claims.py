@@ -20,6 +20,7 @@ from assistant.checking import citations as claim_citations
 from assistant.checking import patterns as P
 from assistant.checking.atoms import Atom, atoms
 from assistant.document.refs import Ref
+from assistant.document.text import sentence_bounds
 
 CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 MASK = "\x00"
@@ -240,11 +241,6 @@ def _compare(pre: str) -> str | None:
     if P.COMPARE_BELOW_RE.search(pre):
         return "below"
     return None
-
-
-def sentence_bounds(text: str) -> list[int]:
-    """Start offsets of the sentences of a text (always begins with 0)."""
-    return [0] + [m.end() for m in P.SENTENCE_END_RE.finditer(text) if m.end() < len(text)]
 
 
 def extract_claims(text: str) -> list[Claim]:

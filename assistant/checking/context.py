@@ -15,31 +15,30 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.checking.claims import Claim, extract_claims
-from assistant.checking.wording import (
-    BASIS_WORDS,
-    EXTREME_LOW_HINTS,
-    EXTREME_LOW_RE,
-    EXTREME_UP_HINTS,
-    EXTREME_UP_RE,
-    FOR_CUE_RE,
-    NO_GAINS_RE,
-    OLD_HINTS,
-    OLD_VOCAB_RE,
-    ON_WHO_RE,
-    clause,
-    cues,
-    first_subject,
-    last_subject,
-)
+from assistant.checking.wording import FOR_CUE_RE, ON_WHO_RE, clause
 from assistant.document.corpus import Corpus, Unit
 from assistant.document.fines import FineBand, FineTable
+from assistant.document.kinds import Tier
 from assistant.document.refs import Ref
-from assistant.document.vocabulary import BASE_TIER_RE
+from assistant.document.vocabulary import (
+    BASE_TIER_RE,
+    MAXIMUM_RE,
+    MINIMUM_RE,
+    NO_GAINS_RE,
+    OLD_NUMBER_RE,
+    RENUMBER_RE,
+    bases,
+    first_subject,
+    last_subject,
+    tier_cues,
+)
 
 CITATION = "article"
-# Every tier cue (wording.TIER_RE) contains one of these: most sentences have none, so the scan is skipped.
-TIER_HINTS = ("serious", "loss", "massive", "refus", "circumstances", "endangering", "特别严重", "全部丧失", "严重后果",
-              "大量数据泄露", "部分功能丧失", "拒不改正", "情节严重", "危害网络安全")
+# Every tier cue of the vocabulary contains one of these: most sentences have none, so the scan is skipped
+# (tests/test_checker_fields.py holds this against the vocabulary's cue words).
+TIER_HINTS = ("serious", "loss", "main", "worst", "massive", "leak", "refus", "circumstances", "endangering",
+              "correct", "特别严重", "全部丧失", "严重后果", "大量数据泄露", "部分功能丧失", "拒不改正", "情节严重",
+              "危害网络安全")
 BASE_HINTS = ("basic", "base", "refus", "correct", "harm", "not serious", "no serious", "及时改正", "未造成")
 FIGURES = ("amount", "range", "bound", "multiple", "multiple_range")
 # "the persons-in-charge of an operator": the operator is not the one fined.
@@ -148,8 +147,7 @@ class AnswerContext:
             return False
         if source is None or source is self.text:
             return self.old_vocabulary(c)
-        sentence = source[c.sentence[0]:c.sentence[1]]
-        return any(k in sentence.lower() for k in OLD_HINTS) and bool(OLD_VOCAB_RE.search(sentence))
+        return _speaks_of_old_numbers(source[c.sentence[0]:c.sentence[1]])
 
     def unit_target(self, unit_id: str) -> Target:
         unit = self.corpus.unit(unit_id)
@@ -348,9 +346,9 @@ class AnswerContext:
             low = sentence.lower()
             base = [(m.start() + s0, m.end() + s0) for m in BASE_TIER_RE.finditer(sentence)] \
                 if any(k in low for k in BASE_HINTS) else []
-            named = cues(sentence, s0) if any(k in low for k in TIER_HINTS) else []
+            named = tier_cues(sentence, s0) if any(k in low for k in TIER_HINTS) else []
             found = sorted([(p, t) for p, t in named if not any(a <= p < b for a, b in base)]
-                           + [(a, "base") for a, _ in base])
+                           + [(a, Tier.BASE) for a, _ in base])
             self._cue_cache[c.sentence] = found
         if len({t for _, t in found}) <= 1:
             return found[0][1] if found else None
@@ -368,10 +366,9 @@ class AnswerContext:
         c = self.claims[i]
         lo, _ = self.neighbours(i)
         before = self.text[lo:c.start]
-        low = before.lower()
-        if any(k in low for k in EXTREME_UP_HINTS) and EXTREME_UP_RE.search(before):
+        if MAXIMUM_RE.search(before):
             return "upper"
-        if any(k in low for k in EXTREME_LOW_HINTS) and EXTREME_LOW_RE.search(before):
+        if MINIMUM_RE.search(before):
             return "lower"
         return None
 
@@ -379,10 +376,8 @@ class AnswerContext:
         """Does the claim's sentence speak of the current law's numbering (old, renumbered, merged ...)?"""
         found = self._old_cache.get(claim.sentence)
         if found is None:
-            sentence = self.text[claim.sentence[0]:claim.sentence[1]]
-            low = sentence.lower()
-            found = self._old_cache[claim.sentence] = any(k in low for k in OLD_HINTS) and bool(
-                OLD_VOCAB_RE.search(sentence))
+            found = self._old_cache[claim.sentence] = _speaks_of_old_numbers(
+                self.text[claim.sentence[0]:claim.sentence[1]])
         return found
 
     def stated_rule(self, claim: Claim, threshold: int) -> str | None:
@@ -408,6 +403,11 @@ class AnswerContext:
         return [v for b, v, _ in self.a_bases if b == basis], "answer"
 
 
+def _speaks_of_old_numbers(sentence: str) -> bool:
+    """Old, former, current law; renumbered, merged, became: a sentence about the 2016 law's numbering."""
+    return bool(OLD_NUMBER_RE.search(sentence) or RENUMBER_RE.search(sentence))
+
+
 def _unit_matches(u: Unit, ref: Ref) -> bool:
     if ref.item is not None:
         return u.item == ref.item
@@ -421,7 +421,7 @@ def _bases(claims: list[Claim], question: str) -> list[tuple[str, int, str]]:
     found = [(c.basis, c.value, c.text) for c in claims if c.kind == "amount" and c.basis]
     if found:
         return found
-    named = [name for name, rx in BASIS_WORDS if rx.search(question)]
+    named = bases(question)
     if len(named) != 1:
         return []
     return [(named[0], c.value, c.text) for c in claims if c.kind == "amount" and not c.compare]

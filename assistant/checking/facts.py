@@ -8,16 +8,16 @@ derived from the corpus structure (paragraphs, items, sections, "First..Fourth")
 
 from __future__ import annotations
 
-import bisect
 import re
 from functools import lru_cache
 
-from assistant.checking.claims import Claim, extract_claims, sentence_bounds
+from assistant.checking.claims import Claim, extract_claims
 from assistant.checking.context import AnswerContext
 from assistant.checking.fines import CONTRADICTED, UNSUPPORTED, Verdict, verified
 from assistant.document.corpus import DOCUMENT_STATUS, Corpus
 from assistant.document.lookup import CURRENT_LAW_ARTICLES
 from assistant.document.refs import Ref, RefMatch, find_refs
+from assistant.document.text import first_sentence, sentence_of
 
 WORD_RE = re.compile(r"[a-z]{3,}|[\u4e00-\u9fff]")
 STOP = frozenset("the and for with that this from have has been its was were are into such which".split())
@@ -35,23 +35,6 @@ ORDINAL_LIST_RE = re.compile(r"\b(?:First|Second|Third|Fourth|Fifth|Sixth|Sevent
 def passage_claims(text: str) -> tuple[Claim, ...]:
     """Claims of a source passage, parsed once (the corpus is fixed, so this cache stays tiny)."""
     return tuple(extract_claims(text))
-
-
-@lru_cache(maxsize=512)
-def _bounds(text: str) -> tuple[int, ...]:
-    return tuple(sentence_bounds(text))
-
-
-def sentence_of(text: str, pos: int) -> str:
-    """The exact sentence of `text` that contains offset `pos` (stripped: still a substring)."""
-    bounds = _bounds(text)
-    k = bisect.bisect_right(bounds, pos) - 1
-    end = bounds[k + 1] if k + 1 < len(bounds) else len(text)
-    return text[bounds[k]:end].strip()
-
-
-def first_sentence(text: str) -> str:
-    return sentence_of(text, 0)
 
 
 def _sources(ctx: AnswerContext, c: Claim) -> list[tuple[str, str]]:

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from assistant.checking.claims import Claim
 from assistant.checking.context import AnswerContext, Scope
-from assistant.checking.wording import CAP_RE
 from assistant.document.fines import FineBand
+from assistant.document.vocabulary import CAP_RE
 
 VERIFIED, CONTRADICTED, UNSUPPORTED = "verified", "contradicted", "unsupported"
 FINE_RE = re.compile(r"\bfin(?:e|es|ed|ing)\b|penalt|punish|sanction|impos|罚", re.I)

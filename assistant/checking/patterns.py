@@ -11,6 +11,7 @@ import re
 from fractions import Fraction
 
 from assistant.document.numerals import CN_NUMERAL_CHARS, ENGLISH_UNITS, chinese_to_int
+from assistant.document.vocabulary import bases
 
 WORD_NUMBERS = {w: v for w, v in ENGLISH_UNITS.items() if w != "zero"}
 ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -83,8 +84,6 @@ TIMES_POST_RE = re.compile(
     r"(?=\s*(?:[,.;:()\[\]]|$|\s(?:may|shall|can|will|and|or|if|for|on|in|under|as|is|are|was|which|that|with"
     r"|plus|where|when|up|to|by)\b))", re.I)
 CN_BASIS_PRE_RE = re.compile(r"(?P<basis>违法所得|所得|采购金额|采购额|采购金|营业额|收入)的?\s*$")
-BASIS_NAMES = (("illegal gains", re.compile(r"gain|profit|revenue|income|所得|营业额|收入", re.I)),
-               ("procurement amount", re.compile(r"procure|purchas|采购", re.I)))
 
 # An amount that is the basis of a multiple ("illegal gains of 400,000 yuan", "采购金额200万元").
 BASIS_BEFORE_RE = re.compile(
@@ -160,21 +159,13 @@ NUM_DATE_RE = re.compile(r"(?P<cy>(?:19|20)\d{2})(?:年(?:(?P<cm>\d{1,2})月(?:(
                          r"|-(?P<im>\d{1,2})-(?P<id>\d{1,2})(?!\d))")
 YEAR_RE = re.compile(r"^(?:19|20)\d{2}$")
 
-# Sentences: newline, CJK stops, semicolons, and . ! ? before a capital — but not after "Art." or "No.".
-SENTENCE_END_RE = re.compile(
-    r"[\n。！？；;.!?](?:(?<=\n)\n*|(?<=[。！？；;])\s*"
-    r"|(?<=[.!?])(?<!\bArt\.)(?<!\bArts\.)(?<!\bNo\.)(?<!\bpara\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bcf\.)(?<!\bvs\.)"
-    r"[.!?]*[”\"’')\]]*\s+(?=[A-Z“\"'(\[\-–•*\d\u4e00-\u9fff]))")
-
 
 def basis_name(phrase: str | None) -> str | None:
     """'the illegal gains' -> 'illegal gains'; unknown bases keep their own words."""
     if not phrase:
         return None
-    for name, cue in BASIS_NAMES:
-        if cue.search(phrase):
-            return name
-    return phrase.strip().lower()
+    named = bases(phrase)
+    return named[0] if named else phrase.strip().lower()
 
 
 def exact(number: str, scale: int = 1) -> int | Fraction:

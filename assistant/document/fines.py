@@ -12,23 +12,27 @@ import re
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 
+from assistant.document import vocabulary
 from assistant.document.corpus import Corpus, Unit, load
+from assistant.document.kinds import Subject, Tier
 from assistant.document.numerals import ENGLISH_NUMBER_WORD, english_word_to_int
 from assistant.document.refs import find_refs
+from assistant.document.text import PROVISION_STOPS, sentences
+from assistant.document.vocabulary import MODAL_RE
 
 AMOUNT_RE = re.compile(
     r"fine of not less than (?P<min>[\d,]+) yuan but not more than (?P<max>[\d,]+) yuan")
 MULTIPLE_RE = re.compile(
     rf"fine of not less than (?P<min>{ENGLISH_NUMBER_WORD}) times? but not more than "
     rf"(?P<max>{ENGLISH_NUMBER_WORD}) times the (?P<basis>[a-z]+ [a-z]+)")
-INDIVIDUAL_RE = re.compile(r"^(?:\s*shall be imposed)?\s*on (?P<who>the directly responsible [^,.;]+)")
+ON_WHOM_RE = re.compile(r"^(?:\s*shall be imposed)?\s*on (?P<who>the [^,.;]+)")
 MODAL_AFTER_RE = re.compile(r"^\s*(?P<modal>shall|may) be imposed")
-MODAL_RE = re.compile(r"\b(shall|may)\b")
 THRESHOLD_RE = re.compile(r"illegal gains (?P<cmp>exceed|are less than) (?P<amount>[\d,]+) yuan")
 CONDITION_END_RE = re.compile(
     r",\s*(?:the competent authorities|a fine|an additional fine)|\s+shall\s|\s+may\s")
 PRECEDING_TWO = "preceding two paragraphs"
-TIERS = ("base", "refuses_or_serious", "serious", "particularly_serious")
+ALSO = "the competent authorities may also"  # a further measure under the condition just stated
+TIERS = tuple(Tier)  # mildest first
 TIER_LABELS = {
     "base": "basic violation",
     "refuses_or_serious": "refuses to correct / endangering or serious circumstances",
@@ -80,26 +84,19 @@ class FineBand:
         return f"{self.min:,} to {self.max:,} yuan"
 
 
-def _sentences(paragraph: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.;:])\s+(?=[A-Z(])", paragraph) if s]
-
-
 def _condition(sentence: str) -> str:
     m = CONDITION_END_RE.search(sentence)
     return (sentence[: m.start()] if m else sentence).strip().rstrip(",")
 
 
-def _tier(sentence: str, paragraph_text: str, previous: str | None) -> str:
-    low = sentence.lower()
-    if "particularly serious" in low:
-        return "particularly_serious"
-    if low.startswith("if it refuses to make corrections"):
-        return "refuses_or_serious"
-    if "serious cybersecurity consequences" in low:
-        return "serious"
-    if previous and low.startswith("the competent authorities may also"):
+def _tier(sentence: str, previous: Tier | None) -> Tier:
+    """The most severe tier the sentence cues; an "also" sentence without a cue continues the previous one."""
+    cued = vocabulary.tiers(sentence)
+    if cued:
+        return max(cued, key=TIERS.index)
+    if previous and sentence.lower().startswith(ALSO):
         return previous
-    return "base"
+    return Tier.BASE
 
 
 def _modal(sentence: str, start: int, end: int) -> bool:
@@ -135,7 +132,8 @@ def _threshold(sentence: str) -> tuple[int | None, str | None]:
 
 
 def _band(unit: Unit, sentence: str, m: re.Match, kind: str, tier: str, condition: str) -> FineBand:
-    ind = INDIVIDUAL_RE.match(sentence[m.end():])
+    on = ON_WHOM_RE.match(sentence[m.end():])
+    ind = on if on and vocabulary.first_subject(on.group("who")) == Subject.INDIVIDUAL else None
     if kind == "amount":
         lo, hi = (int(m.group(g).replace(",", "")) for g in ("min", "max"))
         basis = None
@@ -143,7 +141,7 @@ def _band(unit: Unit, sentence: str, m: re.Match, kind: str, tier: str, conditio
         lo, hi = (english_word_to_int(m.group(g)) for g in ("min", "max"))
         basis = m.group("basis").strip()
     threshold, rule = _threshold(sentence)
-    subject = "individual" if ind else "entity"
+    subject = Subject.INDIVIDUAL if ind else Subject.ENTITY
     who = ind.group("who").removeprefix("the ") if ind else _entity_who(unit.text)
     assert unit.article is not None and unit.paragraph is not None and lo is not None and hi is not None
     return FineBand("", unit.article, unit.paragraph, unit.id, kind, subject, who, tier, lo, hi,
@@ -154,12 +152,12 @@ def _band(unit: Unit, sentence: str, m: re.Match, kind: str, tier: str, conditio
 def bands_in_unit(unit: Unit) -> list[FineBand]:
     """Every fine band stated in one paragraph, in text order."""
     out: list[FineBand] = []
-    previous_tier: str | None = None
+    previous_tier: Tier | None = None
     previous_condition = ""
-    for sentence in _sentences(unit.text):
-        tier = _tier(sentence, unit.text, previous_tier)
+    for sentence in sentences(unit.text, PROVISION_STOPS):
+        tier = _tier(sentence, previous_tier)
         own = _condition(sentence)
-        inherits = sentence.lower().startswith("the competent authorities may also")
+        inherits = sentence.lower().startswith(ALSO)
         condition = previous_condition if inherits and previous_condition else own
         found = [(m, "amount") for m in AMOUNT_RE.finditer(sentence)]
         found += [(m, "multiple") for m in MULTIPLE_RE.finditer(sentence)]

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.document.text import expand_numbers
+
 _NUM_LIST = r"\d+(?:(?:,\s*|\s+and\s+|\s+to\s+|\s*[-–]\s*)\d+)*"
 _SUB = (r"(?:(?:Paragraph|Para\.?|Item)s?\s+(?:\(?\d+\)?(?:,\s*|\s+and\s+)?)+\s+of\s+"
         r"(?:(?:the\s+)?(?:old|former|original|current)\s+)?)")
@@ -56,21 +58,6 @@ class RefMatch:
     end: int
 
 
-def _expand_numbers(nums: str) -> list[int]:
-    """'33, 34, 36 and 38' -> [33, 34, 36, 38]; '41 to 43' -> [41, 42, 43]."""
-    out: list[int] = []
-    parts = re.split(r"(,\s*|\s+and\s+|\s+to\s+|\s*[-–]\s*)", nums)
-    values = [int(p) for p in parts[0::2]]
-    seps = [s.strip() for s in parts[1::2]]
-    out.append(values[0])
-    for sep, value in zip(seps, values[1:], strict=True):
-        if sep in ("to", "-", "–") and value > out[-1] and value - out[-1] < 50:
-            out.extend(range(out[-1] + 1, value + 1))
-        else:
-            out.append(value)
-    return out
-
-
 def _sub_numbers(sub: str) -> tuple[str, list[int]]:
     """'Items (1) and (2) of ' -> ('item', [1, 2])."""
     kind = "item" if sub.lower().startswith("item") else "paragraph"
@@ -81,7 +68,7 @@ def find_refs(text: str) -> list[RefMatch]:
     """Every article reference in the text, in order, with its span."""
     found: list[RefMatch] = []
     for m in REF_RE.finditer(text):
-        articles = _expand_numbers(m.group("nums"))
+        articles = expand_numbers(m.group("nums"))
         refs: list[Ref] = []
         if m.group("sub") and len(articles) == 1:
             kind, subs = _sub_numbers(m.group("sub"))

@@ -113,7 +113,7 @@ _BASIS_WORDS: dict[Basis, str] = {
     Basis.PROCUREMENT_AMOUNT: _words(r"bought|spent|worth", r"采购", stems=r"procur|purchas|buy|contract"),
 }
 BASIS_RE: dict[Basis, re.Pattern[str]] = {b: re.compile(words, _FLAGS) for b, words in _BASIS_WORDS.items()}
-NO_GAINS_RE = re.compile(_words(r"no\s+illegal\s+gains", r"没有违法所得|无违法所得"), _FLAGS)
+NO_GAINS_RE = re.compile(_words(r"(?:no|without(?:\s+any)?)\s+illegal\s+gains", r"没有违法所得|无违法所得"), _FLAGS)
 
 
 def bases(text: str) -> list[Basis]:
@@ -141,6 +141,11 @@ MAXIMUM_RE = re.compile(_words(
     r"|the\s+most", r"最高|上限|封顶"), _FLAGS)
 MINIMUM_RE = re.compile(_words(
     r"minimum|min|lowest|smallest|floor|lower\s+limit|the\s+least", r"最低|下限"), _FLAGS)
+
+# A bound that caps every fine in scope ("capped at", "can never exceed"), not one band's upper end ("up to").
+CAP_RE = re.compile(_words(r"cap(?:ped|s)?|ceiling|never|cannot|can't|no\s+(?:fine|penalty)"
+                           r"|(?:not|may\s+not|must\s+not|shall\s+not)\s+(?:be\s+)?exceed\w*",
+                           r"不超过|封顶|上限"), _FLAGS)
 
 # -- negation (NegEx) -----------------------------------------------------------------------
 _PSEUDO = (r"not\s+(?:less|more|fewer|greater|higher|lower)\s+than|no\s+(?:less|more|fewer|later|earlier)\s+than"
