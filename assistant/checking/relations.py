@@ -129,16 +129,29 @@ def _provision_refs(ctx: AnswerContext, p: Ref) -> list[Ref]:
 
 
 def _cross_references(ctx: AnswerContext, cites: list[int]) -> dict[int, Verdict]:
-    """Each article the sentence ties to the penalty provision (by a cue between them, or just before an
-    earlier one: "违反第三十六条 ... 依照第六十七条") must be one that provision's text cites."""
-    out: dict[int, Verdict] = {}
-    k = next((k for k, i in enumerate(cites) if _penalty(ctx, ctx.claims[i]) is not None), None)
-    if k is None:
-        return out
+    """Each article the sentence ties to its penalty provision (by a cue between them, or just before an
+    earlier one: "违反第三十六条 ... 依照第六十七条") must be one that provision's text cites. The penalty
+    provision is the sentence's source chip ("... [Art. 64(1)]": a quoted provision), else its first."""
+    order = sorted(range(len(cites)), key=lambda k: (not _is_chip(ctx, ctx.claims[cites[k]]), k))
+    for k in order:
+        p = _penalty(ctx, ctx.claims[cites[k]])
+        if p is not None:
+            bad, _ = _unexplained(ctx, cites, k, p)
+            note = _listing(ctx, p, _provision_refs(ctx, p))
+            return {i: Verdict(CONTRADICTED, (), note) for i in bad}
+    return {}
+
+
+def _is_chip(ctx: AnswerContext, c: Claim) -> bool:
+    """A citation in square brackets names where the sentence comes from."""
+    return ctx.text[c.start - 1:c.start] in ("[", "【") if c.start else False
+
+
+def _unexplained(ctx: AnswerContext, cites: list[int], k: int, p: Ref) -> tuple[list[int], int]:
+    """The citations tied to penalty provision p that its own text does not cite, and how many it does."""
     first = ctx.claims[cites[k]]
-    p = _penalty(ctx, first)
-    assert p is not None
     cited = _provision_refs(ctx, p)
+    bad, good = [], 0
     for i in cites[:k] + cites[k + 1:]:
         c = ctx.claims[i]
         region = ctx.text[first.end:c.start] if c.start > first.start else ctx.text[max(
@@ -151,9 +164,10 @@ def _cross_references(ctx: AnswerContext, cites: list[int]) -> dict[int, Verdict
                 continue  # the same article, or another penalty article named for comparison
             if not any(x.article == r.article and r.paragraph in (None, x.paragraph) and r.item in (None, x.item)
                        for x in cited):
-                out[i] = Verdict(CONTRADICTED, (), _listing(ctx, p, cited))
+                bad.append(i)
                 break
-    return out
+            good += 1
+    return bad, good
 
 
 def _listing(ctx: AnswerContext, p: Ref, cited: list[Ref]) -> str:
