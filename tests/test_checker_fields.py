@@ -44,9 +44,9 @@ PAIRS = {
                                            "违反第三十六条的，依照第六十七条处采购金额一倍以上十倍以下罚款。"),
     "quoted provision with its chip": (
         "Whoever commits any of the acts specified in Items (1) and (2) of Article 60 and Article 63 of this Law and "
-        "causes the consequences prescribed in Paragraph 3 of Article 59 is punished under that paragraph [Art. 64(1)].",
+        "causes the consequences prescribed in Paragraph 3 of Article 59 is punished under it [Art. 64(1)].",
         "Whoever commits any of the acts specified in Items (1) and (2) of Article 61 and Article 63 of this Law and "
-        "causes the consequences prescribed in Paragraph 3 of Article 59 is punished under that paragraph [Art. 64(1)]."),
+        "causes the consequences prescribed in Paragraph 3 of Article 59 is punished under it [Art. 64(1)]."),
     "parenthesis": ("Art. 59(3), serious: ¥500k–¥2m (entity, shall); ¥50k–¥200k (individuals, may).",
                     "Art. 59(3), serious: ¥500k–¥2m (entity, may); ¥50k–¥200k (individuals, may)."),
     "replaces": ("Article 67 replaces old Article 65.", "Article 67 replaces old Article 64."),
