@@ -155,7 +155,7 @@ def _unexplained(ctx: AnswerContext, cites: list[int], k: int, p: Ref) -> tuple[
     for i in cites[:k] + cites[k + 1:]:
         c = ctx.claims[i]
         region = ctx.text[first.end:c.start] if c.start > first.start else ctx.text[max(
-            c.sentence[0], c.start - CUE_BEFORE):first.start]
+            c.sentence[0], c.start - CUE_BEFORE):c.start]
         if c.old or not CROSS_REFERENCE_RE.search(region):
             continue
         for r in c.refs:
