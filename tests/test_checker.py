@@ -226,7 +226,8 @@ def test_numberless_answer_is_ok_and_report_is_json():
     data = check_answer(ART67).as_dict()
     assert json.loads(json.dumps(data)) == data
     first = data["claims"][0]
-    assert set(first) == {"text", "start", "end", "kind", "value", "verdict", "evidence", "correction"}
+    assert set(first) == {"text", "start", "end", "kind", "value", "verdict", "evidence", "correction",
+                          "checked_against"}
     ranges = [c for c in data["claims"] if c["kind"] == "range"]
     assert ranges[0]["value"] == [2_000_000, 20_000_000]
 

@@ -42,7 +42,9 @@ def test_every_band_is_phrased_correctly_and_perturbed(table):
 def test_perturbation_kinds_are_all_present():
     labels = " ".join(c.label for c in cases() if not c.correct)
     for kind in ("x10", "/10", "swapped band", "wrong subject", "wrong article", "extra zero", "missing zero",
-                 "wrong multiple", "wrong basis", "wrong year"):
+                 "wrong multiple", "wrong basis", "wrong year", "modality swapped", "zh modality swapped", "currency",
+                 "zh currency", "negation", "number format x10", "other personnel", "zh other personnel", "tier base",
+                 "crossref", "renumber", "zh wrong"):
         assert kind in labels, kind
 
 

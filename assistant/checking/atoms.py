@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from assistant.checking import patterns as P
+from assistant.checking.number_words import english_words, join_runs
 
 _MAY_BE_CURRENCY = re.compile(r"[BYby¥￥币]")
-MONEY_UNITS = ("yuan", "rmb", "cny", "元")
+MONEY_UNITS = ("yuan", "rmb", "cny", "元") + P.FOREIGN_UNITS
 TIMES_UNITS = ("time", "times", "x", "倍")
 
 
@@ -56,7 +57,7 @@ def _unit_name(raw: str | None) -> str:
 def atoms(masked: str) -> list[Atom]:
     """Every number (digits, number words, Chinese numerals) with its currency, scale and unit, in order."""
     found = [(m.start(), m.end(), "dig", m.group()) for m in P.DIGITS_RE.finditer(masked)]
-    found += _number_words(masked)
+    found += join_runs(masked, _number_words(masked))
     found += [(m.start(), m.end(), "cn", m.group()) for m in P.CN_NUM_RE.finditer(masked)]
     atoms: list[Atom] = []
     last = -1
@@ -100,7 +101,7 @@ def _atom(masked: str, start: int, end: int, form: str, raw_text: str, floor: in
         if form == "dig":
             raw: int | Fraction = int(raw_text.replace(",", "")) if "." not in raw_text else P.exact(raw_text)
         elif form == "word":
-            raw = P.WORD_NUMBERS[raw_text.lower()]
+            raw = english_words(raw_text)
         else:
             raw = P.cn_or_digits(raw_text)
     except (ValueError, ZeroDivisionError, KeyError, OverflowError):

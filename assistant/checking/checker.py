@@ -13,11 +13,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypedDict
 
-from assistant.checking import facts, versioned
+from assistant.checking import facts, fields, versioned
 from assistant.checking import fines as fines_check
 from assistant.checking.claims import Claim, extract_claims
 from assistant.checking.context import AnswerContext
 from assistant.checking.fines import Verdict as Judgement
+from assistant.checking.relations import check_relations
 from assistant.document.corpus import load
 from assistant.document.fines import table
 from assistant.document.kinds import ClaimKind, Verdict
@@ -41,6 +42,7 @@ class ClaimJSON(TypedDict):
     verdict: Verdict
     evidence: list[EvidenceJSON]
     correction: str | None
+    checked_against: list[str]  # what the claim was checked against, in plain words (no internal ids)
 
 
 class CheckJSON(TypedDict):
@@ -48,6 +50,9 @@ class CheckJSON(TypedDict):
 
     ok: bool
     claims: list[ClaimJSON]
+
+
+FIGURES = (ClaimKind.AMOUNT, ClaimKind.RANGE, ClaimKind.BOUND, ClaimKind.MULTIPLE, ClaimKind.MULTIPLE_RANGE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,12 +63,13 @@ class CheckedClaim:
     verdict: Verdict
     evidence: tuple[tuple[str, str], ...] = ()
     correction: str | None = None
+    checked_against: tuple[str, ...] = ()  # what the claim was checked against, in plain words
 
     def as_dict(self) -> ClaimJSON:
         c = self.claim
         return {"text": c.text, "start": c.start, "end": c.end, "kind": c.kind, "value": _jsonable(c.value),
                 "verdict": self.verdict, "evidence": [{"id": i, "quote": q} for i, q in self.evidence],
-                "correction": self.correction}
+                "correction": self.correction, "checked_against": list(self.checked_against)}
 
 
 @dataclass(frozen=True)
@@ -118,6 +124,39 @@ def _versioned(text: str, checked: list[CheckedClaim]) -> list[CheckedClaim]:
     return out
 
 
+def _checked_against(ctx: AnswerContext, v: Judgement) -> tuple[str, ...]:
+    """Plain words for the evidence: a band as 'Art. 59(3), persons-in-charge, ..., shall, X to Y yuan',
+    a passage by its article, paragraph and item or Explanation section, the question as such."""
+    if v.verdict == fines_check.UNSUPPORTED:
+        return ()
+    out = []
+    for eid, _ in v.evidence:
+        band = ctx.band(eid)
+        if band:
+            out.append(fields.plain(ctx, band))
+        else:
+            if ("label", eid) not in ctx.memo:
+                ctx.memo[("label", eid)] = _passage_label(ctx, eid)
+            out.append(ctx.memo[("label", eid)])
+    return tuple(dict.fromkeys(out))
+
+
+def _passage_label(ctx: AnswerContext, eid: str) -> str:
+    if eid in ("question", facts.STATUS):
+        return "the question" if eid == "question" else "the document's status notice"
+    if not ctx.corpus.has_unit(eid):
+        return "the text"
+    unit = ctx.corpus.unit(eid)
+    if unit.article:
+        para = f"({unit.paragraph})" if unit.paragraph and ctx.corpus.articles[unit.article].paragraph_count() > 1 \
+            else ""
+        item = f", item ({unit.item})" if unit.item else ""
+        return f"Art. {unit.article}{para}{item}"
+    if eid.startswith("amend."):
+        return f"amendment item {eid.split('.')[1]}"
+    return f"Explanation, section {eid.split('.', 1)[1]}"
+
+
 def check_answer(text: str, question: str | None = None, cited: Sequence[str] | None = None) -> CheckReport:
     """Verify every numeric claim of `text` against the draft.
 
@@ -129,9 +168,14 @@ def check_answer(text: str, question: str | None = None, cited: Sequence[str] | 
         return CheckReport(True, ())
     ctx = AnswerContext(text, claims, question, cited, load(), table())
     checked = []
+    related = check_relations(ctx)
     for i, claim in enumerate(claims):
         v = DISPATCH[claim.kind](ctx, i)
+        if i in related and v.verdict == Verdict.VERIFIED:
+            v = related[i]
+        if claim.kind in FIGURES:
+            v = fields.refine(ctx, i, v)
         correction = v.correction if v.verdict == Verdict.CONTRADICTED else None
-        checked.append(CheckedClaim(claim, v.verdict, v.evidence, correction))
+        checked.append(CheckedClaim(claim, v.verdict, v.evidence, correction, _checked_against(ctx, v)))
     checked = _versioned(text, checked)
     return CheckReport(all(c.verdict == Verdict.VERIFIED for c in checked), tuple(checked))

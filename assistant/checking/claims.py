@@ -113,7 +113,7 @@ class _Extractor:
 
     def _cn_kept(self, a: Atom) -> bool:
         after = self.masked[a.end:a.end + 3]
-        return bool(a.unit in ("元", "倍", "%") or P.CN_COUNT_POST_RE.match(after)
+        return bool(a.unit in ("元", "倍", "%") + P.FOREIGN_UNITS or P.CN_COUNT_POST_RE.match(after)
                     or P.CN_PERCENT_PRE_RE.search(self.masked[max(0, a.start - 3):a.start])
                     or CN_RANGE_NEXT_RE.match(after))
 
@@ -146,8 +146,9 @@ class _Extractor:
         if not (a.money or b.money) or (a.form == "cn" and b.form == "cn" and "元" not in (a.unit, b.unit)):
             return False
         low = a.value
-        if a.scale == 1 and b.scale > 1 and not a.commas and isinstance(a.raw, int) and a.raw < 1000:
+        if a.scale == 1 and b.scale > 1 and not a.commas and a.raw < 1000:  # "RMB 0.5-2 million"
             low = a.raw * b.scale
+            low = low.numerator if isinstance(low, Fraction) and low.denominator == 1 else low
         if not (isinstance(low, int) and isinstance(b.value, int)):
             return False
         self.add(start, end, ClaimKind.RANGE, (low, b.value))

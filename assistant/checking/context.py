@@ -9,6 +9,7 @@ around the figure. Everything here is computed once per answer.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -20,6 +21,7 @@ from assistant.document.fines import FineBand, FineTable
 from assistant.document.kinds import Basis, ClaimKind, Subject, Tier
 from assistant.document.refs import Ref
 from assistant.document.vocabulary import (
+    BASE_TIER_RE,
     MAXIMUM_RE,
     MINIMUM_RE,
     NO_GAINS_RE,
@@ -32,6 +34,20 @@ from assistant.document.vocabulary import (
 )
 
 CITATION = ClaimKind.ARTICLE
+# Every tier cue of the vocabulary contains one of these: most sentences have none, so the scan is skipped
+# (tests/test_checker_fields.py holds this against the vocabulary's cue words).
+TIER_HINTS = ("serious", "loss", "main", "worst", "massive", "leak", "refus", "circumstances", "endangering",
+              "correct", "特别严重", "全部丧失", "严重后果", "大量数据泄露", "部分功能丧失", "拒不改正", "情节严重",
+              "危害网络安全")
+BASE_HINTS = ("basic", "base", "refus", "correct", "harm", "not serious", "no serious", "及时改正", "未造成")
+FIGURES = (ClaimKind.AMOUNT, ClaimKind.RANGE, ClaimKind.BOUND, ClaimKind.MULTIPLE, ClaimKind.MULTIPLE_RANGE)
+# "the persons-in-charge of an operator": the operator is not the one fined.
+OF_ENTITY_RE = re.compile(
+    r"\bof\s+(?:an?|the|its|their|any)?\s*(?:[A-Za-z-]+\s+){0,4}?(?:operators?|sellers?|compan(?:y|ies)|providers?"
+    r"|entit(?:y|ies)|enterprises?|firms?|platforms?|businesses)\b", re.I)
+PAREN_AFTER_RE = re.compile(r"^\s*(?:yuan\s+)?[(（]([^()（）]{1,60})[)）]")
+# A condition names who acts, not who pays: "where the operator refuses to correct, ..."
+CONDITION_RE = re.compile(r"\b(?:where|if|when|unless|once)\b[^,;:，；：]*(?:[,，]|$)", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +78,12 @@ class AnswerContext:
         self._scope_cache: dict[tuple[int, int], Scope] = {}
         self._band_cache: dict[tuple[str | None, int | None], list[FineBand]] = {}
         self._old_cache: dict[tuple[int, int], bool] = {}
+        self._subject_cache: dict[int, Subject | None] = {}
+        self._window_cache: dict[int, tuple[int, int]] = {}
+        self._own_cache: dict[int, Subject | None] = {}
+        self._tier_cache: dict[int, Tier | None] = {}
+        self._by_id = {b.id: b for b in table.bands}
+        self.frames: dict[int, Any] = {}  # claim index -> Frame (checking.fields)
         self.memo: dict[Any, Any] = {}  # per-answer verdict memo (see checker_facts.check_citation)
         self.question = question or ""
         self.q_claims = extract_claims(self.question) if question else []
@@ -76,6 +98,10 @@ class AnswerContext:
         self.by_sentence: dict[tuple[int, int], list[Claim]] = {}
         for c in claims:
             self.by_sentence.setdefault(c.sentence, []).append(c)
+
+    def band(self, band_id: str) -> FineBand | None:
+        """The band an evidence id names (None for passages and the question)."""
+        return self._by_id.get(band_id)
 
     # -- citations ---------------------------------------------------------------------------
     def _targets(self, claims: list[Claim], source: str) -> dict[int, tuple[Target, ...]]:
@@ -225,6 +251,12 @@ class AnswerContext:
     # -- wording around a figure -------------------------------------------------------------
     def neighbours(self, i: int) -> tuple[int, int]:
         """Window of claim i: from the previous figure (not citation) in its sentence to the next one."""
+        found = self._window_cache.get(i)
+        if found is None:
+            found = self._window_cache[i] = self._neighbours(i)
+        return found
+
+    def _neighbours(self, i: int) -> tuple[int, int]:
         c = self.claims[i]
         lo, hi = c.sentence
         for j in range(i - 1, -1, -1):
@@ -244,7 +276,37 @@ class AnswerContext:
         return lo, hi
 
     def subject(self, i: int) -> Subject | None:
-        """Whom the wording fines; None when it does not say (callers default to the entity)."""
+        """'individual' | 'entity' when the wording says; else the subject carried from the previous figure of
+        the sentence or of a list continued after ';' (None: callers default to entity)."""
+        if i in self._subject_cache:
+            return self._subject_cache[i]
+        found = self.own_subject(i)
+        if found is None and (j := self.previous_figure(i)) is not None:
+            found = self.subject(j)
+        self._subject_cache[i] = found
+        return found
+
+    def previous_figure(self, i: int) -> int | None:
+        """The figure a list item continues: earlier in the sentence, or in a sentence that ended with ';'."""
+        c = self.claims[i]
+        for j in range(i - 1, -1, -1):
+            o = self.claims[j]
+            if o.kind not in FIGURES:
+                continue
+            if o.sentence == c.sentence:
+                return j
+            between = self.text[o.sentence[1] - 2:c.sentence[0]]
+            return j if (";" in between or "；" in between) and "\n\n" not in self.text[o.end:c.start] else None
+        return None
+
+    def own_subject(self, i: int) -> Subject | None:
+        """Who the figure's own words name: after it ('... on the persons-in-charge'), else the last before it."""
+        if i not in self._own_cache:
+            own = self._own_subject(i)
+            self._own_cache[i] = Subject(own) if own else None
+        return self._own_cache[i]
+
+    def _own_subject(self, i: int) -> str | None:
         c = self.claims[i]
         lo, hi = self.neighbours(i)
         after = self.text[c.end:hi]
@@ -252,19 +314,44 @@ class AnswerContext:
             found = first_subject(clause(after[m.end():]))
             if found:
                 return found
+        if m := PAREN_AFTER_RE.match(after):  # "¥50k–¥200k (individuals, may)"
+            found = first_subject(m.group(1))
+            if found:
+                return found
         before = self.text[lo:c.start]
         if "，" in before:
             before = before[before.rindex("，") + 1:]
+        found = last_subject(before)
+        if found != "entity":
+            return found
+        low = before.lower()  # an entity named in "of an operator" or in a condition is not the one fined
+        if "of " in low:
+            before = OF_ENTITY_RE.sub(" ", before)
+        if any(k in low for k in ("where", "if", "when", "unless", "once")):
+            before = CONDITION_RE.sub(" ", before)
         return last_subject(before)
 
     def tier(self, i: int) -> Tier | None:
         """The tier the wording names: right after the figure ('... yuan for particularly serious ones'),
         else the nearest cue before it in the sentence, else the first after it."""
+        if i not in self._tier_cache:
+            tier = self._tier(i)
+            self._tier_cache[i] = Tier(tier) if tier else None
+        return self._tier_cache[i]
+
+    def _tier(self, i: int) -> str | None:
         c = self.claims[i]
         s0, s1 = c.sentence
         found = self._cue_cache.get(c.sentence)
         if found is None:
-            found = self._cue_cache[c.sentence] = tier_cues(self.text[s0:s1], s0)
+            sentence = self.text[s0:s1]
+            low = sentence.lower()
+            base = [(m.start() + s0, m.end() + s0) for m in BASE_TIER_RE.finditer(sentence)] \
+                if any(k in low for k in BASE_HINTS) else []
+            named = tier_cues(sentence, s0) if any(k in low for k in TIER_HINTS) else []
+            found = sorted([(p, t) for p, t in named if not any(a <= p < b for a, b in base)]
+                           + [(a, Tier.BASE) for a, _ in base])
+            self._cue_cache[c.sentence] = found
         if len({t for _, t in found}) <= 1:
             return found[0][1] if found else None
         lo, hi = self.neighbours(i)

@@ -17,6 +17,7 @@ from assistant.checking.context import AnswerContext, Scope
 from assistant.document import kinds
 from assistant.document.fines import FineBand
 from assistant.document.kinds import BandKind, Basis, ClaimKind, Subject, Tier
+from assistant.document.vocabulary import CAP_RE
 
 VERIFIED, CONTRADICTED, UNSUPPORTED = kinds.Verdict.VERIFIED, kinds.Verdict.CONTRADICTED, kinds.Verdict.UNSUPPORTED
 FINE_RE = re.compile(r"\bfin(?:e|es|ed|ing)\b|penalt|punish|sanction|impos|罚", re.I)
@@ -124,6 +125,8 @@ def check_money(ctx: AnswerContext, i: int) -> Verdict:
             return _basis_claim(ctx, c)
     scope = ctx.fine_scope(c)
     extreme = ctx.extreme(i) if c.kind != ClaimKind.BOUND or not c.text.lower().startswith(("a max", "a min")) else None
+    if c.kind == ClaimKind.BOUND and CAP_RE.search(c.text):
+        extreme = c.side
     if extreme and not any(t.article for _, t in ctx.sentence_targets(c)):
         scope = Scope(ctx.table.bands, (), "none")
     if not scope.bands:
@@ -133,6 +136,8 @@ def check_money(ctx: AnswerContext, i: int) -> Verdict:
     sel = [b for b in amounts if b.subject == subject and (tier is None or b.tier == tier)]
     lo, hi = _span(c)
     if extreme and sel:
+        if extreme == "upper" and scope.source != "none" and (open_ended := _unbounded(ctx, c, scope, subject)):
+            return _contradicted(ctx, open_ended + sel, "no fixed cap: ")
         return _extreme(ctx, c, sel, extreme, lo, hi)
     if c.kind == ClaimKind.AMOUNT and (limits := [b for b in scope.bands if b.threshold == c.value]):
         return verified(_ev(b) for b in limits)  # the threshold itself ("exceed 100,000 yuan")
@@ -150,6 +155,18 @@ def check_money(ctx: AnswerContext, i: int) -> Verdict:
         return Verdict(UNSUPPORTED)
     shown = sel or [b for b in amounts if b.subject == subject] or amounts or list(scope.bands)
     return _contradicted(ctx, shown)
+
+
+def _unbounded(ctx: AnswerContext, c: Claim, scope: Scope, subject: str) -> list[FineBand]:
+    """Multiples of a basis in scope (no yuan cap), unless the sentence's threshold condition rules them out."""
+    out = []
+    for b in scope.bands:
+        if b.kind != "multiple" or b.subject != subject:
+            continue
+        stated = ctx.stated_rule(c, b.threshold) if b.threshold is not None else None
+        if stated is None or stated == b.threshold_rule:
+            out.append(b)
+    return out
 
 
 def _span(c: Claim) -> tuple[int, int]:

@@ -32,9 +32,11 @@ DIGITS_RE = re.compile(r"\d(?:(?<![A-Za-z\d.]\d)|(?<=RMB\d|CNY\d|rmb\d|cny\d))"
 ALPHA_RE = re.compile(r"[A-Za-z]+")
 CN_NUM_RE = re.compile(f"{_CN}+")
 CURRENCY_BEFORE_RE = re.compile(r"(?:RMB|CNY|¥|￥|人民币)\s?\Z", re.I)
+# Read as money, so a figure in a wrong currency is still a claim (and is contradicted).
+FOREIGN_UNITS = ("美元", "欧元", "港元", "港币", "英镑", "日元", "美金")
 SUFFIX_RE = re.compile(
     r"(?P<scale>\s?(?:thousand|million|billion|mn|bn|m|k)(?![A-Za-z])|[万萬亿億])?"
-    r"(?P<unit>\s?(?:yuan|RMB|CNY)(?![A-Za-z])|元|倍|\s?times?(?![A-Za-z])|x(?![A-Za-z])"
+    r"(?P<unit>\s?(?:yuan|RMB|CNY)(?![A-Za-z])|美元|欧元|港元|港币|英镑|日元|美金|元|倍|\s?times?(?![A-Za-z])|x(?![A-Za-z])"
     r"|\s?(?:%|percent(?![A-Za-z])|per\s?cent(?![A-Za-z]))|(?:st|nd|rd|th)(?![A-Za-z]))?",
     re.I,
 )
@@ -50,7 +52,9 @@ CN_RANGE_END_RE = re.compile(r"^(?:元)?以下")
 
 UPPER_PRE_RE = re.compile(
     r"(?:\bup\s+to|\ba\s+maximum\s+of|\bmaximum\s+of|\bmax\.?|\bat\s+most|\b(?:not|no)\s+more\s+than|\bnot\s+exceeding"
-    r"|\bno\s+greater\s+than|\bcapped\s+at|\ba\s+cap\s+of|\bceiling\s+of|最高(?:可?处|为|是)?|最多|不超过|不高于"
+    r"|\bno\s+greater\s+than|\b(?:cannot|can\s*not|can't|may\s+not|must\s+not|shall\s+not|never|does\s+not|do\s+not"
+    r"|will\s+not|won't|not)\s+(?:be\s+)?exceed(?:s|ing)?|\bno\s+(?:fine|penalty)\s+(?:\w+\s+){0,3}?exceeds?"
+    r"|\bcapped\s+at|\ba\s+cap\s+of|\bceiling\s+of|最高(?:可?处|为|是)?|最多|不超过|不高于"
     r"|上限(?:为|是)?)\s*$", re.I)
 LOWER_PRE_RE = re.compile(
     r"(?:\bat\s+least|\ba\s+minimum\s+of|\bminimum\s+of|\bmin\.?|\b(?:not|no)\s+less\s+than|\bstarting\s+at"
@@ -59,7 +63,8 @@ CN_UPPER_POST_RE = re.compile(r"^以下")
 CN_LOWER_POST_RE = re.compile(r"^以上")
 # Cheap pre-checks: the word just before a number must end like one of these phrases before the
 # (slower) end-anchored patterns are tried.
-UPPER_ENDS = ("to", "of", "max", "max.", "most", "than", "exceeding", "at", "最高", "处", "为", "是", "最多", "不超过",
+UPPER_ENDS = ("to", "of", "max", "max.", "most", "than", "exceeding", "exceed", "exceeds", "at",
+              "最高", "处", "为", "是", "最多", "不超过",
               "不高于", "上限")
 LOWER_ENDS = ("least", "of", "min", "min.", "than", "at", "最低", "为", "是", "至少", "不低于", "不少于", "下限")
 FLOOR_ENDS = ("than", "least")

@@ -242,6 +242,9 @@ def cases(corpus: Corpus | None = None, fines: FineTable | None = None) -> list[
     for band in fines.bands:
         out += (_multiple_cases if band.kind == BandKind.MULTIPLE else _amount_cases)(corpus, fines, band)
     out += _year_cases(corpus)
+    from assistant.checking.selftest_fields import field_cases  # builds on the phrasings above
+
+    out += field_cases(corpus, fines)
     return list({c.text: c for c in out}.values())
 
 

@@ -61,6 +61,8 @@ def render(report: CheckReport) -> str:
         lines.append(f"[{c.verdict}] {c.claim.kind} “{c.claim.text}” (chars {c.claim.start}-{c.claim.end})")
         if c.correction:
             lines.append(f"    the text says: {c.correction}")
+        elif c.checked_against:
+            lines.append(f"    checked against: {'; '.join(c.checked_against)}")
         for unit_id, quote in c.evidence[:3]:
             lines.append(f"    {unit_id}: “{_short(quote)}”")
         if c.verdict == Verdict.UNSUPPORTED and not c.evidence:

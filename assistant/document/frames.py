@@ -31,6 +31,8 @@ class Frame:
     provisions: tuple[Provision, ...] = ()
     version: Version | None = None
     subjects: frozenset[Subject] = frozenset()
+    other_personnel: bool = False  # names "other directly liable personnel", not only the persons-in-charge
+    carried: bool = False  # subject taken from the previous item of a list or of the sentence
     tiers: frozenset[Tier] = frozenset()
     excluded_tiers: frozenset[Tier] = frozenset()  # "has not refused", "fixed it at once", "no serious harm"
     modality: Modality | None = None

@@ -60,7 +60,7 @@ def chinese_to_int(text: str) -> int:
         return int(Decimal(number) * CN_BIG_UNITS.get(unit, 1))  # exact: "1.5", 10**6 -> 1,500,000
     if any(ch not in CN_NUMERAL_CHARS for ch in text):
         raise ValueError(f"not a Chinese numeral: {text!r}")
-    return _cn2an_strict(text.replace("两", "二"))
+    return _cn2an_strict(text.replace("两", "二").replace("萬", "万").replace("億", "亿"))
 
 
 def _cn2an_strict(text: str) -> int:

@@ -115,7 +115,7 @@ _BASIS_WORDS: dict[Basis, str] = {
     Basis.PROCUREMENT_AMOUNT: _words(r"bought|spent|worth|paid", r"采购", stems=r"procur|purchas|buy|contract"),
 }
 BASIS_RE: dict[Basis, re.Pattern[str]] = {b: re.compile(words, _FLAGS) for b, words in _BASIS_WORDS.items()}
-NO_GAINS_RE = re.compile(_words(r"no\s+illegal\s+gains", r"没有违法所得|无违法所得"), _FLAGS)
+NO_GAINS_RE = re.compile(_words(r"(?:no|without(?:\s+any)?)\s+illegal\s+gains", r"没有违法所得|无违法所得"), _FLAGS)
 
 
 def bases(text: str) -> list[Basis]:
@@ -146,6 +146,11 @@ MAXIMUM_RE = re.compile(_words(
     r"|the\s+most", r"最高|上限|封顶"), _FLAGS)
 MINIMUM_RE = re.compile(_words(
     r"minimum|min|lowest|smallest|floor|lower\s+limit|the\s+least", r"最低|下限"), _FLAGS)
+
+# A bound that caps every fine in scope ("capped at", "can never exceed"), not one band's upper end ("up to").
+CAP_RE = re.compile(_words(r"cap(?:ped|s)?|ceiling|never|cannot|can't|no\s+(?:fine|penalty)"
+                           r"|(?:not|may\s+not|must\s+not|shall\s+not)\s+(?:be\s+)?exceed\w*",
+                           r"不超过|封顶|上限"), _FLAGS)
 
 # -- negation (NegEx) -----------------------------------------------------------------------
 _PSEUDO = (r"not\s+(?:less|more|fewer|greater|higher|lower)\s+than|no\s+(?:less|more|fewer|later|earlier)\s+than"
@@ -199,3 +204,60 @@ def negated_tiers(text: str) -> frozenset[Tier]:
             inside = any(s.start <= m.start() and m.end() <= s.end for s in spans)
             cued[Tier(m.lastgroup)] = cued.get(Tier(m.lastgroup), True) and inside
     return frozenset(tier for tier, negated in cued.items() if negated)
+
+
+# -- the checker's words for what a figure is attached to ------------------------------------
+# The mildest tier as summaries name it, and the conditions that rule out every higher tier
+# ("corrects at once", "no refusal", "causes no harm", "the circumstances are not serious").
+BASE_TIER_RE = re.compile(_words(
+    r"basic\s+(?:violation|case|tier|fine|offen[cs]e|breach|failure)|base\s+(?:fine|tier|band|case|violation)"
+    r"|no\s+refusal|not\s+refus\w*|corrects?\s+(?:it\s+)?(?:at\s+once|promptly|immediately)|has\s+corrected"
+    r"|(?:causes?|caused|with)\s+no\s+harm|without\s+(?:causing\s+)?(?:any\s+)?harm|(?:are|is)\s+not\s+serious"
+    r"|no\s+serious\s+circumstances|corrected\s+(?:violation|breach|failure)|(?:promptly|already|immediately)\s+corrected",
+    r"及时改正|未造成危害"), _FLAGS)
+# How a summary says the text's "shall" and "may" (can / could stay neutral: they say what is possible).
+# Plain words, found with str.find on lowered text (much faster than a regex alternation on short windows).
+SHALL_WORDS = ("shall", "must", "mandatory", "mandated", "compulsory", "obligatory", "required", "requires",
+               "require", "obliges", "oblige", "obliged", "obligated", "not discretionary", "not optional",
+               "no discretion", "应当", "必须", "应予", "应处")
+MAY_WORDS = ("may", "discretion", "discretionary", "optional", "need not", "not mandatory", "not required",
+             "not obligatory", "not compulsory", "可以", "可被", "可处", "可并处", "可对")
+NOT_MAY = "may not"  # a bound ("may not exceed"), not a permission
+
+
+def modal_cues(text: str) -> list[tuple[int, int, str]]:
+    """(end, length, 'shall' | 'may') of every modal cue on word boundaries in lowered `text`."""
+    out = []
+    for kind, words in (("shall", SHALL_WORDS), ("may", MAY_WORDS)):
+        for word in words:
+            at = text.find(word)
+            while at >= 0:
+                end = at + len(word)
+                bounded = not word.isascii() or ((at == 0 or not text[at - 1].isalpha())
+                                                 and (end == len(text) or not text[end].isalpha()))
+                if bounded and not (word == "may" and text.startswith(NOT_MAY, at)):
+                    out.append((end, len(word), kind))
+                at = text.find(word, end)
+    return out
+
+
+# A figure in a currency other than the text's yuan.
+FOREIGN_CURRENCY_AFTER_RE = re.compile(
+    r"\s*(?:(?:US|U\.S\.|American|Hong\s+Kong|HK|Singapore|Australian|Canadian|New\s+Taiwan)\s*)?"
+    r"(?:dollars?|euros?|pounds?(?:\s+sterling)?|yen|francs?|rupees?|won)\b|\s*(?:USD|EUR|GBP|HKD|JPY)\b"
+    r"|美元|欧元|港元|港币|英镑|日元|美金", _FLAGS)
+FOREIGN_CURRENCY_BEFORE_RE = re.compile(r"(?:\b(?:USD|EUR|GBP|HKD|JPY)|US\$|HK\$|\$|€|£)\s*\Z")
+# "other directly liable personnel": fined alongside the persons-in-charge only where the text says so.
+OTHER_PERSONNEL_RE = re.compile(_words(
+    r"other\s+(?:directly\s+)?(?:liable|responsible)\s+(?:personnel|persons?|staff|employees|individuals)"
+    r"|other\s+(?:staff|employees|personnel)", r"其他直接责任人员|其他责任人员"), _FLAGS)
+# Which obligations a penalty article punishes ("covers breaches of Articles 33, 34, 36 and 38").
+CROSS_REFERENCE_RE = re.compile(_words(
+    r"breach\w*|violat\w*|obligations?|covers?|covering|punish\w*|penali[sz]\w*|appl(?:y|ies)|applying"
+    r"|refers?\s+to|in\s+violation\s+of|acts?\s+(?:specified|under|in)|failures?|prescribed",
+    r"违反|规定的"), _FLAGS)
+# The number a renumbered or merged article takes ("becomes Article 67", "merged into a new Article 69").
+RENUMBER_TARGET_RE = re.compile(_words(
+    r"becomes?|became|(?:renumbered|re-numbered)\s+(?:as|to)|is\s+now|now|into(?:\s+(?:a\s+)?new)?|as|to"
+    r"|new", r"改为|成为|合并为|调整为"), _FLAGS)
+MERGES_RE = re.compile(_words(r"merges|merged\s+from|combines|consolidates|brings\s+together|absorbs"), _FLAGS)
