@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from assistant.checking.selftest import Case, _amount_sentence, _cite, _condition, _who, to_chinese
+from assistant.checking.selftest_phrasing import Case, _amount_sentence, _cite, _condition, _who, to_chinese
 from assistant.document.corpus import Corpus
 from assistant.document.fines import FineBand, FineTable
 from assistant.document.refs import find_refs
