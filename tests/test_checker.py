@@ -296,3 +296,15 @@ def test_numbered_lists_and_article_lists_do_not_raise_false_alarms():
     report = check_answer(text)
     assert report.ok, [(c.claim.text, c.verdict) for c in report.problems()]
     assert not check_answer("See Articles 59(3) and 69(5).").ok
+
+
+def test_every_unit_quoted_word_for_word_passes_and_an_altered_quote_does_not(corpus):
+    """A figure inside a verbatim quotation of the draft is the text's own; change one digit and it is judged."""
+    fined = [u for u in corpus.units() if " yuan" in u.text]
+    assert fined
+    for unit in corpus.units():
+        report = check_answer(f"{unit.title}: “{unit.text}”")
+        assert report.ok, (unit.id, [(c.claim.text, c.verdict) for c in report.problems()])
+    for unit in fined:
+        altered = unit.text.replace("0,000 yuan", "0,0000 yuan", 1)
+        assert not check_answer(f"{unit.title}: “{altered}”").ok, unit.id

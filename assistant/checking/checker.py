@@ -9,6 +9,7 @@ is pure and deterministic: same text, question and citations, same report.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypedDict
@@ -52,6 +53,7 @@ class CheckJSON(TypedDict):
     claims: list[ClaimJSON]
 
 
+QUOTE_RE = re.compile(r"“([^“”]{40,})”")
 FIGURES = (ClaimKind.AMOUNT, ClaimKind.RANGE, ClaimKind.BOUND, ClaimKind.MULTIPLE, ClaimKind.MULTIPLE_RANGE)
 
 
@@ -141,6 +143,29 @@ def _checked_against(ctx: AnswerContext, v: Judgement) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+def _verbatim_quotes(ctx: AnswerContext) -> list[tuple[int, int, str]]:
+    """Spans of “...” quotes that stand word for word in a unit of the draft, with that unit's id.
+
+    A figure inside such a quote is the text's own: its frame is the text's sentence, not a summary of it,
+    so it is verified by the quotation itself (whose article the citation check judges separately).
+    """
+    out = []
+    for m in QUOTE_RE.finditer(ctx.text):
+        unit = next((u for u in ctx.corpus.units() if m.group(1) in u.text), None)
+        if unit is not None:
+            out.append((m.start(1), m.end(1), unit.id))
+    return out
+
+
+def _quoted(claim: Claim, quotes: list[tuple[int, int, str]], ctx: AnswerContext) -> CheckedClaim | None:
+    for start, end, unit_id in quotes:
+        if start <= claim.start and claim.end <= end:
+            label = _passage_label(ctx, unit_id)
+            return CheckedClaim(claim, Verdict.VERIFIED, ((unit_id, ctx.text[start:end]),), None,
+                                (f"{label}, quoted word for word",))
+    return None
+
+
 def _passage_label(ctx: AnswerContext, eid: str) -> str:
     if eid in ("question", facts.STATUS):
         return "the question" if eid == "question" else "the document's status notice"
@@ -169,7 +194,11 @@ def check_answer(text: str, question: str | None = None, cited: Sequence[str] | 
     ctx = AnswerContext(text, claims, question, cited, load(), table())
     checked = []
     related = check_relations(ctx)
+    quotes = _verbatim_quotes(ctx)
     for i, claim in enumerate(claims):
+        if claim.kind in FIGURES and (as_quoted := _quoted(claim, quotes, ctx)):
+            checked.append(as_quoted)
+            continue
         v = DISPATCH[claim.kind](ctx, i)
         if i in related and v.verdict == Verdict.VERIFIED:
             v = related[i]
