@@ -77,7 +77,7 @@ class AnswerContext:
         self._cue_cache: dict[tuple[int, int], list[tuple[int, Tier]]] = {}
         self._scope_cache: dict[tuple[int, int], Scope] = {}
         self._band_cache: dict[tuple[str | None, int | None], list[FineBand]] = {}
-        self._old_cache: dict[tuple[int, int], bool] = {}
+        self._old_cache: dict[str, bool] = {}
         self._subject_cache: dict[int, Subject | None] = {}
         self._window_cache: dict[int, tuple[int, int]] = {}
         self._own_cache: dict[int, Subject | None] = {}
@@ -376,10 +376,10 @@ class AnswerContext:
 
     def old_vocabulary(self, claim: Claim) -> bool:
         """Does the claim's sentence speak of the current law's numbering (old, renumbered, merged ...)?"""
-        found = self._old_cache.get(claim.sentence)
+        sentence = self.text[claim.sentence[0]:claim.sentence[1]]
+        found = self._old_cache.get(sentence)  # keyed by the words: a repeated sentence is read once
         if found is None:
-            found = self._old_cache[claim.sentence] = _speaks_of_old_numbers(
-                self.text[claim.sentence[0]:claim.sentence[1]])
+            found = self._old_cache[sentence] = _speaks_of_old_numbers(sentence)
         return found
 
     def stated_rule(self, claim: Claim, threshold: int) -> str | None:
