@@ -24,8 +24,9 @@ def _first(answer_text: str) -> str:
     "Under paragraph 1 of Article 59, for a first offence, are executives personally liable?",
 ])
 def test_persons_in_the_base_tier_get_a_plain_no(grounded, question):
-    first = _first(grounded.ask(question).text)
-    assert first.startswith("No.")
+    answer = grounded.ask(question)
+    first = _first(answer.text)
+    assert answer.ok and first.startswith("No.")
     assert "persons-in-charge are fined only if it refuses" in first.lower()
     assert "Art. 59(3)" not in first and "200,000" not in first  # no band of another paragraph or tier
 
@@ -72,6 +73,7 @@ def test_compliance_and_negated_refusal_exclude_the_refuse_tier(question):
     ("Worst case fine for an ordinary operator that refuses to fix?", "500,000 yuan", "10,000,000"),
     ("What is the most a CII operator pays if it won't rectify?", "1,000,000", "10,000,000"),
     ("Maximum penalty for a network operator that ignored the correction order?", "500,000 yuan", "2,000,000"),
+    ("Worst case for our CTO if our CII operator refused to correct?", "100,000 yuan", "1,000,000"),
 ])
 def test_superlative_within_the_selected_tier(grounded, question, top, absent):
     first = _first(grounded.ask(question).text)

@@ -160,7 +160,7 @@ def _no_personal_fine(question: str, number: str, bands: list[FineBand]) -> str:
         answer += f"; {_band_clause(operator[0], None)}"
     if persons:
         first = persons[0]
-        answer += (f". Persons-in-charge are fined only {first.condition[0].lower() + first.condition[1:]}, "
+        answer += (f". Persons-in-charge are fined only {first.condition[0].lower() + first.condition[1:]}; then, "
                    f"{_band_clause(first, None)}")
     return answer + "."
 

@@ -84,7 +84,8 @@ def read_tiers(text: str, spans: list[tuple[int, int]] | None = None) -> tuple[f
 def _target(kind: Subject, text: str) -> bool:
     """Whether the sentence asks what this subject is fined ("fine on the managers", "can the CTO be fined")."""
     cue = L.SUBJECT_CUES[kind].pattern
-    return bool(re.search(rf"(?:fines?|fined|penalt\w*)\s+(?:on|for|of)\s+(?:the |its |our |their |a |an )?"
+    return bool(re.search(rf"(?:fines?|fined|penalt\w*|case|max\w*|most|exposure|liabilit\w*|risk)\s+"
+                          rf"(?:on|for|of)\s+(?:the |its |our |their |a |an )?"
                           rf"(?:\w+[ -]){{0,2}}(?:{cue})|(?:{cue})(?:[\w-]*)(?:\s+\w+){{0,2}}\s+be\s+fined|"
                           rf"(?:what|how) about (?:the |its |our |their )?(?:\w+ )?(?:{cue})|"
                           rf"\b(?:are|is|can|could|will|would)\s+(?:the |its |our |their )?(?:\w+ )?(?:{cue})[\w-]*\s+"
