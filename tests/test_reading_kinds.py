@@ -36,6 +36,8 @@ def test_persons_in_the_base_tier_get_a_plain_no(grounded, question):
     ("Art. 59(1): the operator won't fix it; what do the managers face?", "59(1)"),
     ("What fines does Article 59 paragraph 3 set for the company?", "59(3)"),
     ("Art. 69(1): what's the fine for the company?", "69(1)"),
+    ("Paragraph 2 of Article 59: the CII operator's functions were partly knocked out. Fine for the operator?",
+     "59(3)"),  # the serious consequences of the acts of paragraph 2 are fined in paragraph 3
 ])
 def test_a_named_paragraph_leads_with_its_own_bands(grounded, question, paragraph):
     first = _first(grounded.ask(question).text)

@@ -141,7 +141,13 @@ def _named_paragraphs(question: str, number: str, bands: list[FineBand]) -> list
     if OLD_NUMBER_RE.search(question):
         return bands  # a current-law paragraph number says nothing about the draft's paragraphs
     paragraphs = {r.paragraph for m in find_refs(question) for r in m.refs if r.article == number and r.paragraph}
-    return [b for b in bands if b.paragraph in paragraphs] or bands
+    named = [b for b in bands if b.paragraph in paragraphs]
+    if not named:
+        return bands
+    tiers = frame_of(question).tiers  # consequences named beyond the paragraph: the paragraph that states them
+    if tiers and not any(b.tier in tiers for b in named):  # (59(3) applies to the acts of paragraphs 1 and 2)
+        named += [b for b in bands if b.tier in tiers]
+    return named or bands
 
 
 def _no_personal_fine(question: str, number: str, bands: list[FineBand]) -> str:

@@ -61,9 +61,11 @@ TIER_CUES: dict[Tier, re.Pattern[str]] = {
         r"serious (?:cybersecurity )?(?:consequences?|harm|damage)", r"massive", r"large[- ]scale",
         r"(?:data )?leak\w*", r"partial(?:ly)?(?: loss| lost)?", r"part of (?:a |the |its |our )?[\w ]{0,40}?"
         r"(?:stops?|stopped|fails?|failed|goes down|went down|los\w+)", "严重后果", "大量数据泄露", "部分丧失",
-        r"part of (?:a |the |its |our |their )?(?:\w+ ){0,2}(?:functions?|systems?|services?|network|infrastructure)",
+        r"part of (?:a |the |its |our |their )?(?:\w+ ){0,2}"
+        r"(?:functions?|systems?|services?|network|infrastructure)",
         r"some (?:of )?(?:its |the |our |their )?(?:\w+ )?functions?", r"(?:functions?|systems?|services?) "
-        r"(?:partly|partially|in part)", r"partly (?:down|lost|offline|out)"),
+        r"(?:(?:were|was|are|is|got|went|have been|has been) )?(?:partly|partially|in part)",
+        r"partly (?:down|lost|offline|out)"),
     Tier.REFUSES_OR_SERIOUS: _words(
         r"refus\w*", r"(?:won't|wont|will not|would not|wouldn't) (?:fix|correct|rectify|comply)",
         r"(?:does|did|do) not (?:fix|correct|rectify|comply)", r"(?:didn't|doesn't|don't|dont|didnt|never) "
