@@ -115,6 +115,7 @@ def test_creative_requests_are_unrelated(question):
     "What does the draft say about firewalls?",
     "Which article covers the story of a data leak at a CII operator?",
     "Summarise Article 59 for me",
+    "What's the story on the CII fines?",
 ])
 def test_questions_about_the_text_are_not_creative_requests(question):
     assert not decide(question).refuse

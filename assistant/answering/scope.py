@@ -54,7 +54,7 @@ CREATIVE_RE = re.compile(
     r"(?:compose|make up|sing|draw|paint|sketch|translate|rap)\b"
     r"|\b(?:tell|give|write|compose) (?:me |us )?(?:a |an |some )?(?:short |funny |little )?"
     r"(?:poem|joke|song|story|limerick|haiku|rap|riddle)s?\b"
-    r"|\b(?:poem|song|joke|story|limerick|haiku|sonnet|lyrics|rap|riddle|fairy tale) (?:about|on|for)\b"
+    r"|\b(?:poem|song|joke|limerick|haiku|sonnet|lyrics|rap|riddle|fairy tale) (?:about|on|for)\b"
     r"|写(?:一首|个|一个)?(?:诗|歌|笑话|故事)|翻译|画一", re.I)
 
 
