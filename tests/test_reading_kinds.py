@@ -52,6 +52,7 @@ def test_a_named_paragraph_leads_with_its_own_bands(grounded, question, paragrap
     "We ignored the order to rectify. What fine?",
     "They didn't comply with the correction order; what penalty?",
     "The platform refused to fix the holes it was told about.",
+    "Months after the order the operator still hasn't fixed it. Penalty?",
 ])
 def test_colloquial_refusal_is_the_refuse_tier(question):
     assert R in read_sentence(question).tiers

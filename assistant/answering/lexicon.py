@@ -70,6 +70,7 @@ TIER_CUES: dict[Tier, re.Pattern[str]] = {
         r"refus\w*", r"(?:won't|wont|will not|would not|wouldn't) (?:fix|correct|rectify|comply)",
         r"(?:does|did|do) not (?:fix|correct|rectify|comply)", r"(?:didn't|doesn't|don't|dont|didnt|never) "
         r"(?:fix|correct|rectify|comply)", r"fail\w* to (?:fix|correct|rectify|comply)",
+        r"still (?:hasn't|has not|haven't|have not|hadn't|not|isn't|is not) (?:fix|correct|rectif|compl)\w*",
         r"(?:ignor|disregard|defi)\w* (?:the |an |a |any |their |its |our )?(?:\w+ ){0,2}(?:orders?|instructions?|"
         r"notices?|demands?|requests?)",
         r"ignor\w* (?:the |an |a |any |their |its |our )?(?:\w+ )?(?:orders?|instructions?|notices?|demands?)",
