@@ -77,7 +77,7 @@ def _penalties(question: str, articles: list[str], routed: list[Unit], retrieved
                fines: FineTable, corpus: Corpus) -> list[str]:
     frame = frame_of(question)
     if MAXIMUM_RE.search(question) and not routed and not (frame.tiers or frame.excluded_tiers) \
-            and not stated_basis(question):
+            and frame.cii is None and not stated_basis(question):  # a condition narrows the superlative
         return maximum_answer(fines)
     lines = premise_lines(question, [u.article for u in routed if u.article], fines) if routed else []
     named = {u.id for u in routed if u.kind == "paragraph"}

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from assistant.answering.lexicon import INDIVIDUAL
 from assistant.document.corpus import Corpus
 from assistant.document.refs import find_refs
 from assistant.retrieval.routing import route
@@ -17,10 +18,15 @@ MARK = " (follow-up to: "
 FOLLOWUP_RE = re.compile(
     r"^(?:and|but|so|also|what about|how about|what if|same|then|for|if|in that case|那|那么|如果)\b"
     r"|\b(?:it|its|that|this|they|them|those|these|there|the same|above|previous|same article)\b", re.I)
+# "ok and personally for our compliance director?": a filler, then a turn that narrows to a person
+FILLER_LEAD = re.compile(r"^(?:(?:ok(?:ay)?|right|alright|well|hmm+|cool|thanks|got it|i see|great)\W+)+"
+                         r"(?:and|but|so|also|what about|how about|then|for)\b", re.I)
 
 
 def is_followup(question: str) -> bool:
-    return bool(FOLLOWUP_RE.search(question)) or len(question.split()) <= 4
+    if FOLLOWUP_RE.search(question) or len(question.split()) <= 4:
+        return True
+    return bool(FILLER_LEAD.search(question) and INDIVIDUAL.search(question))
 
 
 def condense(question: str, history: Sequence[dict[str, str]], corpus: Corpus) -> str:

@@ -114,9 +114,11 @@ def select_bands(bands: list[FineBand], question: str, gains: int | None) -> lis
     """The bands that fit the question's frame: who (minus whom it excludes), which operator, which tier."""
     frame = frame_of(question)
     other = _operator_units(bands, frame.cii)
-    chosen = [b for b in bands if b.subject in frame.wanted_subjects() and b.unit_id not in other]
-    wanted_tiers = resolve_tiers(frame, {Tier(b.tier) for b in chosen})
-    chosen = [b for b in chosen if b.tier in wanted_tiers]
+    pool = [b for b in bands if b.unit_id not in other]
+    # the tier is the circumstances' (whoever pays), so it is resolved over every band of the article: persons
+    # asked about in a tier that fines only the operator get no band, not the band of another tier
+    wanted_tiers = resolve_tiers(frame, {Tier(b.tier) for b in pool})
+    chosen = [b for b in pool if b.subject in frame.wanted_subjects() and b.tier in wanted_tiers]
     threshold = next((b.threshold for b in chosen if b.threshold), None)
     if gains is not None and threshold and gains != threshold:
         keep = "above" if gains > threshold else "below_or_none"

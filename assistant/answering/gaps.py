@@ -26,7 +26,9 @@ GAPS = (
     Gap("agency", _cue(r"\b(?:which|what)\s+(?:government\s+|state\s+)?(?:agency|agencies|body|bodies|ministry|"
                        r"department|regulator|organ|institution)s?\b|\bwho\s+(?:enforces|imposes|issues|certifies|"
                        r"carries out|decides|is the (?:regulator|competent))|\bcyberspace administration\b|\bcac\b|"
-                       r"\bdirector\b|哪个(?:部门|机关|机构)"),
+                       r"\bdirector (?:of|at) (?:the )?(?:cac|cyberspace|agency|administration|regulator|ministry|"
+                       r"department)\b|"
+                       r"哪个(?:部门|机关|机构)"),
         "The text does not name the agency: the draft says only that “the competent authorities” order corrections "
         "and impose the penalties, and the Explanation speaks of “our office, together with relevant departments” "
         "without naming them."),

@@ -16,7 +16,7 @@ from assistant.document.vocabulary import OLD_LAW_RE
 PENALTY_RE = re.compile(r"fine|penalt|punish|sanction|liab|how much|yuan|rmb|maximum|minimum|highest|lowest|"
                         r"exposure|cost|罚|处罚|多少|calculat|gains|procure|"
                         r"what (?:happens|will happen|would happen|could happen)\b|"
-                        r"\bface\b|consequence|"
+                        r"\bface\b|consequence|worst[- ]case|\bmax\b|\bpay(?:s|ing)?\b|"
                         r"\bbands?\b", re.I)
 MULTIPLE_RE = re.compile(r"multiple|times the|\btimes\b|倍", re.I)
 SECTIONS_RE = re.compile(r"sections?|main contents|parts|structure|部分", re.I)

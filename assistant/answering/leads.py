@@ -8,12 +8,16 @@ band's multiples, so the checker verifies it like any other.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from assistant.answering.chinese import band_sentence, provision
 from assistant.answering.fine_answers import basis_amount, cite, frame_of, select_bands
+from assistant.answering.reading import resolve_tiers
 from assistant.document.fines import FineBand, FineTable
 from assistant.document.frames import Frame
 from assistant.document.kinds import Bound, Subject, Tier, Want
+from assistant.document.refs import find_refs
+from assistant.document.vocabulary import OLD_NUMBER_RE
 
 TIER_LABELS = {Tier.BASE: "basic violation",
                Tier.REFUSES_OR_SERIOUS: "refuses to correct / endangering or serious circumstances",
@@ -96,10 +100,13 @@ def fine_lead(question: str, articles: list[str], fines: FineTable) -> str | Non
         if not bands:
             continue
         amount = next((a for b in bands if b.basis and (a := basis_amount(question, b.basis)) is not None), None)
+        bands = _named_paragraphs(question, number, bands)
         chosen = select_bands(bands, question, amount)
         if frame.wanted_subjects() == {Subject.INDIVIDUAL} and not any(b.subject == Subject.INDIVIDUAL for b in bands):
             return (f"No. Article {number} sets no fine on individuals; its fines are on {_who(bands[0])} "
                     f"{cite(bands[0].unit_id)}.")
+        if frame.wanted_subjects() == {Subject.INDIVIDUAL} and not chosen:
+            return _no_personal_fine(question, number, bands)
         if not chosen:
             continue
         main = _primary(chosen, frame)
@@ -127,6 +134,41 @@ def fine_lead(question: str, articles: list[str], fines: FineTable) -> str | Non
                     f"{_figure(main[-1], amount)} {cite(main[-1].unit_id)}; each band follows.")
         return f"Under Article {number}, {_band_clause(main[0], amount)}."
     return None
+
+
+def _named_paragraphs(question: str, number: str, bands: list[FineBand]) -> list[FineBand]:
+    """The bands of the paragraphs the question names in this article ("Article 59 paragraph 1", "Art. 69(1)")."""
+    if OLD_NUMBER_RE.search(question):
+        return bands  # a current-law paragraph number says nothing about the draft's paragraphs
+    paragraphs = {r.paragraph for m in find_refs(question) for r in m.refs if r.article == number and r.paragraph}
+    named = [b for b in bands if b.paragraph in paragraphs]
+    if not named:
+        return bands
+    tiers = frame_of(question).tiers  # consequences named beyond the paragraph: the paragraph that states them
+    if tiers and not any(b.tier in tiers for b in named):  # (59(3) applies to the acts of paragraphs 1 and 2)
+        named += [b for b in bands if b.tier in tiers]
+    return named or bands
+
+
+def _no_personal_fine(question: str, number: str, bands: list[FineBand]) -> str:
+    """'No.' for persons in a tier that fines only the operator, and the condition under which persons are fined."""
+    entity_frame = replace(frame_of(question), subjects=frozenset(), excluded_subjects=frozenset())
+    tiers = resolve_tiers(entity_frame, {b.tier for b in bands})
+    units = {b.unit_id for b in bands if b.tier in tiers}
+    operator = [b for b in bands if b.tier in tiers and b.subject == Subject.ENTITY]
+    persons = [b for b in bands if b.subject == Subject.INDIVIDUAL and b.unit_id in units] or \
+        [b for b in bands if b.subject == Subject.INDIVIDUAL]
+    label = " / ".join(TIER_LABELS.get(t, t) for t in sorted(tiers, key=list(Tier).index))
+    where = ", ".join(sorted({f"Art. {b.article}({b.paragraph})" for b in bands if b.tier in tiers})) or \
+        f"Art. {number}"
+    answer = f"No. In the case your question describes ({label}, {where}), the text fines no individuals"
+    if operator:
+        answer += f"; {_band_clause(operator[0], None)}"
+    if persons:
+        first = persons[0]
+        answer += (f". Persons-in-charge are fined only {first.condition[0].lower() + first.condition[1:]}; then, "
+                   f"{_band_clause(first, None)}")
+    return answer + "."
 
 
 def foreign_basis_lead(question: str, fines: FineTable) -> str | None:

@@ -32,14 +32,17 @@ ANCHOR = _words(
     r"illegal acts?", r"old \w*\s*\d{2}",
     r"articles?", r"paragraphs?", r"items?", r"legislative", r"npc", r"standing committee", r"csl",
     r"persons?[- ]in[- ]charge", r"directly (?:responsible|liable)", r"competent authorit\w*",
-    r"circular of criticism", r"this law",
+    r"circular of criticism", r"this law", r"rectif\w*", r"refus\w* to (?:fix|correct|rectify|comply)",
+    r"(?:correction|rectification) orders?", r"orders? to (?:fix|correct|rectify)",
+    r"(?:won'?t|wont|will not|didn't|did not|doesn't|does not|never) (?:fix|correct|rectify)",
     "网络", "数据", "信息", "运营者", "草案", "修订", "修改", r"第[一二三四五六七八九十百零\d]+条", "违法所得",
     "采购", "主管人员", "责任人员", "负责人")
 
 # -- negation (NegEx): a trigger negates the cues that follow it until a terminator or the window ends ----
 NEGATION_TRIGGER = _words(r"not", r"no", r"never", r"without", r"neither", r"nor", r"nothing", r"none",
                           r"n't", r"didn't", r"doesn't", r"don't", r"hasn't", r"haven't", r"hadn't", r"wasn't",
-                          r"weren't", r"isn't", r"aren't", r"won't", r"wouldn't", r"leave out", r"except",
+                          r"weren't", r"isn't", r"aren't", r"won't",
+                          r"wont", r"didnt", r"dont", r"wouldn't", r"leave out", r"except",
                           r"excluding", r"other than", r"rather than", "没有", "未", "不", "无", "并非")
 NEGATION_AFTER = re.compile(r"^\s*(?:was|were|is|are)\s+(?:not|never)\b", re.I)  # "functions were not lost"
 SCOPE_END = re.compile(r"[.,;:?!，。；？！]|\b(?:but|however|although|though|yet|and then|because|so|"
@@ -49,20 +52,33 @@ NEGATION_WINDOW = 6  # words a trigger reaches
 # -- tiers: cues that name the circumstances of each tier ------------------------------------------------
 TIER_CUES: dict[Tier, re.Pattern[str]] = {
     Tier.PARTICULARLY_SERIOUS: _words(
-        r"particularly serious", r"total(?:ly)? (?:loss|lost|los\w+)", r"(?:lose|loses|lost|losing) all",
-        r"all (?:of )?(?:its |the |our |their )?main functions", r"main functions", r"(?:a )?total one",
-        r"worst consequences", "特别严重", "全部丧失"),
+        r"particularly serious", r"especially serious", r"total(?:ly)? (?:loss|lost|los\w+)",
+        r"(?:lose|loses|lost|losing) all", r"all (?:of )?(?:its |the |our |their )?(?:main|core|key|essential) "
+        r"functions?", r"(?:main|core) functions", r"(?:a )?total one", r"worst consequences",
+        r"(?:completely|totally|entirely|fully) (?:down|offline|lost|out|knocked out|taken out|paralys\w+|paralyz\w+)",
+        r"(?:total|complete|full) (?:outage|shutdown|failure|collapse|blackout|paralysis)", "特别严重", "全部丧失"),
     Tier.SERIOUS: _words(
         r"serious (?:cybersecurity )?(?:consequences?|harm|damage)", r"massive", r"large[- ]scale",
         r"(?:data )?leak\w*", r"partial(?:ly)?(?: loss| lost)?", r"part of (?:a |the |its |our )?[\w ]{0,40}?"
-        r"(?:stops?|stopped|fails?|failed|goes down|went down|los\w+)", "严重后果", "大量数据泄露", "部分丧失"),
+        r"(?:stops?|stopped|fails?|failed|goes down|went down|los\w+)", "严重后果", "大量数据泄露", "部分丧失",
+        r"part of (?:a |the |its |our |their )?(?:\w+ ){0,2}"
+        r"(?:functions?|systems?|services?|network|infrastructure)",
+        r"some (?:of )?(?:its |the |our |their )?(?:\w+ )?functions?", r"(?:functions?|systems?|services?) "
+        r"(?:(?:were|was|are|is|got|went|have been|has been) )?(?:partly|partially|in part)",
+        r"partly (?:down|lost|offline|out)"),
     Tier.REFUSES_OR_SERIOUS: _words(
-        r"refus\w*", r"won't (?:fix|correct|rectify|comply)", r"will not (?:fix|correct|rectify|comply)",
-        r"(?:does|did|do) not (?:fix|correct|rectify|comply)", r"fail\w* to (?:correct|rectify|comply)",
+        r"refus\w*", r"(?:won't|wont|will not|would not|wouldn't) (?:fix|correct|rectify|comply)",
+        r"(?:does|did|do) not (?:fix|correct|rectify|comply)", r"(?:didn't|doesn't|don't|dont|didnt|never) "
+        r"(?:fix|correct|rectify|comply)", r"fail\w* to (?:fix|correct|rectify|comply)",
+        r"still (?:hasn't|has not|haven't|have not|hadn't|not|isn't|is not) (?:fix|correct|rectif|compl)\w*",
+        r"(?:ignor|disregard|defi)\w* (?:the |an |a |any |their |its |our )?(?:\w+ ){0,2}(?:orders?|instructions?|"
+        r"notices?|demands?|requests?)",
         r"ignor\w* (?:the |an |a |any |their |its |our )?(?:\w+ )?(?:orders?|instructions?|notices?|demands?)",
         r"endanger\w*", r"circumstances (?:are|were|is|was) serious", r"serious circumstances",
         r"serious circs", "拒不改正", "情节严重"),
 }
+# "part of its main functions": a partial loss, whatever the functions are called
+PARTIAL_BEFORE = re.compile(r"\b(?:part|parts|some|portion|partial\w*|partly)\b(?:\s+of)?(?:\s+\w+){0,2}\s*$", re.I)
 SERIOUS_NOT_PARTICULARLY = re.compile(r"(?<!particularly )\bserious\b", re.I)
 # a stated compliance: the refuse-to-correct tier does not apply
 COMPLIED = re.compile(
@@ -83,6 +99,7 @@ ENTITY = _words(r"compan\w*", r"operators?", r"firms?", r"entit\w*", r"business\
                 "运营者", "公司")
 PERSONAL = _words(r"personally", r"myself", r"i personally", r"me personally", r"could i", r"can i", r"will i")
 CII = _words(r"cii", r"critical information infrastructure", r"critical infrastructure", "关键信息基础设施")
+NETWORK_OPERATOR = _words(r"network operators?")
 ORDINARY = _words(r"ordinary", r"normal", r"regular", r"general", r"non-cii", "一般")
 SUBJECT_CUES: dict[Subject, re.Pattern[str]] = {Subject.INDIVIDUAL: INDIVIDUAL, Subject.ENTITY: ENTITY}
 

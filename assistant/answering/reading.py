@@ -51,6 +51,9 @@ def _cue_hits(pattern: re.Pattern[str], text: str, spans: list[tuple[int, int]])
         if pattern is L.TIER_CUES[Tier.SERIOUS] and text[max(0, m.start() - 13):m.start()].lower().endswith(
                 "particularly "):
             continue
+        if pattern is L.TIER_CUES[Tier.PARTICULARLY_SERIOUS] and \
+                L.PARTIAL_BEFORE.search(text[max(0, m.start() - 30):m.start()]):  # "part of its main functions"
+            continue
         if _is_negated(m, text, spans):
             negated = True
         else:
@@ -81,9 +84,12 @@ def read_tiers(text: str, spans: list[tuple[int, int]] | None = None) -> tuple[f
 def _target(kind: Subject, text: str) -> bool:
     """Whether the sentence asks what this subject is fined ("fine on the managers", "can the CTO be fined")."""
     cue = L.SUBJECT_CUES[kind].pattern
-    return bool(re.search(rf"(?:fines?|fined|penalt\w*)\s+(?:on|for|of)\s+(?:the |its |our |their |a |an )?"
+    return bool(re.search(rf"(?:fines?|fined|penalt\w*|case|max\w*|most|exposure|liabilit\w*|risk)\s+"
+                          rf"(?:on|for|of)\s+(?:the |its |our |their |a |an )?"
                           rf"(?:\w+[ -]){{0,2}}(?:{cue})|(?:{cue})(?:[\w-]*)(?:\s+\w+){{0,2}}\s+be\s+fined|"
-                          rf"(?:what|how) about (?:the |its |our |their )?(?:\w+ )?(?:{cue})", text, re.I))
+                          rf"(?:what|how) about (?:the |its |our |their )?(?:\w+ )?(?:{cue})|"
+                          rf"\b(?:are|is|can|could|will|would)\s+(?:the |its |our |their )?(?:\w+ )?(?:{cue})[\w-]*\s+"
+                          rf"(?:be\s+)?(?:personally\s+)?(?:fined|penali[sz]ed|punished|liable)", text, re.I))
 
 
 def read_subjects(text: str, spans: list[tuple[int, int]]) -> tuple[frozenset[Subject], frozenset[Subject]]:
@@ -141,7 +147,8 @@ def read_sentence(text: str) -> Frame:
     spans = negated_spans(text)
     tiers, excluded = read_tiers(text, spans)
     subjects, no_subjects = read_subjects(text, spans)
-    cii_cue, ordinary_cue = bool(L.CII.search(text)), bool(L.ORDINARY.search(text))
+    cii_cue = bool(L.CII.search(text))  # "a network operator" alone is the text's own name for the ordinary one
+    ordinary_cue = bool(L.ORDINARY.search(text)) or (not cii_cue and bool(L.NETWORK_OPERATOR.search(text)))
     cii = None if cii_cue == ordinary_cue else cii_cue  # both named: a comparison of the two
     amounts = tuple(a for c in extract_claims(text) for a in _yuan(c.kind, c.value))
     return Frame(subjects=subjects, excluded_subjects=no_subjects, tiers=tiers, excluded_tiers=excluded, cii=cii,

@@ -48,6 +48,16 @@ OTHER_VERSION_RE = re.compile(r"\b(?:first|1st|earlier|previous|prior|initial|th
                               r"(?:round|draft|version|reading|consultation)s?\b|一审|三审|第一次|第一轮", re.I)
 
 
+# a request to make something (a poem, a joke, a translation, a drawing), not to learn what the text says
+CREATIVE_RE = re.compile(
+    r"^\W*(?:(?:please|pls|can you|could you|would you|will you|i want you to|i'd like you to)\s+)*"
+    r"(?:compose|make up|sing|draw|paint|sketch|translate|rap)\b"
+    r"|\b(?:tell|give|write|compose) (?:me |us )?(?:a |an |some )?(?:short |funny |little )?"
+    r"(?:poem|joke|song|story|limerick|haiku|rap|riddle)s?\b"
+    r"|\b(?:poem|song|joke|limerick|haiku|sonnet|lyrics|rap|riddle|fairy tale) (?:about|on|for)\b"
+    r"|写(?:一首|个|一个)?(?:诗|歌|笑话|故事)|翻译|画一", re.I)
+
+
 @dataclass(frozen=True)
 class ScopeDecision:
     refuse: bool
@@ -118,7 +128,7 @@ def decide(question: str, context: str = "") -> ScopeDecision:
         return ScopeDecision(True, RefusalReason.OTHER_LAW, injection)
     if version is Version.ADOPTED:  # the law in force: answered from the Decision (answering/adopted.py)
         return ScopeDecision(False, None, injection, version=Version.ADOPTED)
-    if not ANCHOR.search(question):
+    if not ANCHOR.search(question) or CREATIVE_RE.search(own):
         return ScopeDecision(True, RefusalReason.UNRELATED, injection)
     if EFFECTIVE_RE.search(own) and not PAST_RE.search(own):
         return ScopeDecision(True, RefusalReason.EFFECTIVE_DATE, injection)
