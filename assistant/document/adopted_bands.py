@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from assistant.document.decision import Decision, load
-from assistant.document.fines import BandReference, FineBand
+from assistant.document.fines import BandReference, BandTable, FineBand
 from assistant.document.kinds import BandKind, Subject, Tier, Version
 from assistant.document.refs_zh import find_zh_refs, zh_int
 from assistant.document.zh_terms import BASIS_ZH, INDIVIDUALS_ZH, who_en
@@ -103,22 +103,8 @@ def bands_in_unit(unit_id: str, article: str, paragraph: int, text: str, who: st
     return out
 
 
-@dataclass(frozen=True)
-class AdoptedTable:
-    bands: tuple[AdoptedBand, ...]
-    references: tuple[BandReference, ...]
-
-    def for_article(self, article: str) -> list[AdoptedBand]:
-        return [b for b in self.bands if b.article == article]
-
-    def effective_for(self, article: str) -> list[AdoptedBand]:
-        """Bands that apply to an article, directly or through 依照该款/前两款规定处罚."""
-        direct = self.for_article(article)
-        for ref in self.references:
-            if ref.article == article:
-                direct += [b for b in self.bands if b.article == ref.target_article
-                           and b.paragraph in ref.target_paragraphs and b not in direct]
-        return direct
+class AdoptedTable(BandTable[AdoptedBand]):
+    """The adopted law's fine-band table (same lookups as the draft's)."""
 
 
 def _reference(unit_id: str, article: str, paragraph: int, text: str) -> BandReference | None:

@@ -97,8 +97,25 @@ class RenumberEntry:
     note: str
 
 
+class CitableUnits:
+    """Lookup of a parsed text's citable units by id (the draft's and the Decision's alike), in text order."""
+
+    _units: dict[str, Unit]
+
+    def units(self) -> list[Unit]:
+        return list(self._units.values())
+
+    def unit(self, unit_id: str) -> Unit:
+        return self._units[unit_id]
+
+    def has_unit(self, unit_id: str) -> bool:
+        return unit_id in self._units
+
+
 @dataclass(frozen=True)
-class Corpus:
+class Corpus(CitableUnits):
+    """The draft parsed: amendment paragraphs/items come first among its units, then the Explanation."""
+
     raw: str
     sha256: str
     title: str
@@ -109,16 +126,6 @@ class Corpus:
     referenced: dict[str, tuple[str, ...]]
     residual_rule: str
     _units: dict[str, Unit] = field(default_factory=dict, repr=False)
-
-    def units(self) -> list[Unit]:
-        """All citable units: amendment paragraphs/items first, then the Explanation."""
-        return list(self._units.values())
-
-    def unit(self, unit_id: str) -> Unit:
-        return self._units[unit_id]
-
-    def has_unit(self, unit_id: str) -> bool:
-        return unit_id in self._units
 
     def revised_articles(self) -> list[str]:
         """The articles whose new text the draft sets out (revised or added), in order."""

@@ -16,7 +16,7 @@ from enum import StrEnum
 from functools import lru_cache
 from importlib import resources
 
-from assistant.document.corpus import Unit
+from assistant.document.corpus import CitableUnits, Unit
 from assistant.document.refs import Ref
 from assistant.document.refs_zh import find_zh_refs, zh_int
 
@@ -85,7 +85,10 @@ class AdoptedArticle:
 
 
 @dataclass(frozen=True)
-class Decision:
+class Decision(CitableUnits):
+    """The Decision parsed: its units are the adopted articles' paragraphs and items, then each item and the
+    closing clauses."""
+
     raw: str
     sha256: str
     title: str
@@ -95,16 +98,6 @@ class Decision:
     items: tuple[DecisionItem, ...]
     articles: dict[str, AdoptedArticle]
     _units: dict[str, Unit] = field(default_factory=dict, repr=False)
-
-    def units(self) -> list[Unit]:
-        """Citable units: adopted article paragraphs and items, then each Decision item and the closing clauses."""
-        return list(self._units.values())
-
-    def unit(self, unit_id: str) -> Unit:
-        return self._units[unit_id]
-
-    def has_unit(self, unit_id: str) -> bool:
-        return unit_id in self._units
 
     def for_current(self, article: str) -> list[DecisionItem]:
         """Items that take a current-law article (or a part of it) somewhere."""

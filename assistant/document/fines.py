@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
+from typing import Generic, TypeVar
 
 from assistant.document import vocabulary
 from assistant.document.corpus import Corpus, Unit, load
@@ -195,12 +196,18 @@ def _references(corpus: Corpus) -> list[BandReference]:
     return refs
 
 
+Band = TypeVar("Band", bound=FineBand)
+
+
 @dataclass(frozen=True)
-class FineTable:
-    bands: tuple[FineBand, ...]
+class BandTable(Generic[Band]):
+    """Bands of one text and the provisions that apply other provisions' bands; the draft's and the adopted law's
+    tables differ only in their band type."""
+
+    bands: tuple[Band, ...]
     references: tuple[BandReference, ...]
 
-    def for_article(self, article: str) -> list[FineBand]:
+    def for_article(self, article: str) -> list[Band]:
         return [b for b in self.bands if b.article == article]
 
     def applied_by(self, band: FineBand) -> list[BandReference]:
@@ -208,8 +215,8 @@ class FineTable:
         return [r for r in self.references
                 if r.target_article == band.article and band.paragraph in r.target_paragraphs]
 
-    def effective_for(self, article: str) -> list[FineBand]:
-        """Bands that apply to an article, directly or through a reference."""
+    def effective_for(self, article: str) -> list[Band]:
+        """Bands that apply to an article, directly or through a reference ("in accordance with", 依照……规定处罚)."""
         direct = self.for_article(article)
         for ref in self.references:
             if ref.article == article:
@@ -217,9 +224,13 @@ class FineTable:
                            and b.paragraph in ref.target_paragraphs and b not in direct]
         return direct
 
-    def maximum(self, subject: Subject | None = None) -> FineBand:
+    def maximum(self, subject: Subject | None = None) -> Band:
         amounts = [b for b in self.bands if b.kind == BandKind.AMOUNT and subject in (None, b.subject)]
         return max(amounts, key=lambda b: b.max)
+
+
+class FineTable(BandTable[FineBand]):
+    """The draft's fine-band table."""
 
 
 def build(corpus: Corpus) -> FineTable:
