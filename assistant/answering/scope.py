@@ -24,11 +24,6 @@ INJECTION_RE = re.compile(
     r"|system prompt|developer mode|jailbreak|you are now|pretend (?:to be|you)|disregard (?:the|your|all)"
     r"|reveal (?:your|the) (?:instructions|prompt|rules)|忽略(?:之前|以上|所有)", re.I)
 LEAK_RE = re.compile(r"(?:reveal|show|print|repeat|tell me)\b.{0,30}\b(?:system prompt|instructions|prompt)", re.I)
-ADOPTED_RE = re.compile(
-    r"\b(?:adopted|enacted|final (?:version|law|text)|as passed|passed (?:law|version|into law)|been passed|"
-    r"become (?:a )?law|in force now|currently in force|law in force|october 2025|oct\.? 2025|2026|"
-    r"as amended in 2025|amended law)\b"
-    r"|正式通过|最终通过|2026年", re.I)
 EFFECTIVE_RE = re.compile(
     r"\b(?:effective date|take effect|takes effect|come into (?:force|effect)|comes into (?:force|effect)|"
     r"enter into force|start to apply|apply from|when will)\b|生效|施行日期|何时施行", re.I)
