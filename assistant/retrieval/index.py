@@ -27,6 +27,7 @@ from assistant.config import Settings, chroma_address, settings
 from assistant.document.corpus import Corpus, Unit, load
 from assistant.errors import ServiceUnavailable
 from assistant.retrieval import integrity, location, onnx_export
+from assistant.retrieval.dense import ChromaIndex
 from assistant.retrieval.embeddings import MiniLMEmbeddings, default_embeddings
 
 log = logging.getLogger(__name__)
@@ -225,16 +226,14 @@ def ensure_index(cfg: Settings | None = None, corpus: Corpus | None = None,
     return client, info
 
 
-def vector_store(client: Any, cfg: Settings | None = None, embeddings: MiniLMEmbeddings | None = None) -> Any:
-    """The LangChain Chroma vector store over an opened client; questions are embedded through the ONNX export
-    when it is there (`query_embeddings.choose`), else by sentence-transformers."""
-    from langchain_chroma import Chroma
-
+def vector_store(client: Any, cfg: Settings | None = None, embeddings: MiniLMEmbeddings | None = None) -> ChromaIndex:
+    """The opened collection for dense search; questions are embedded through the ONNX export when it is there
+    (`query_embeddings.choose`), else by sentence-transformers."""
     from assistant.retrieval.query_embeddings import query_embeddings
 
     cfg = cfg or settings()
-    return Chroma(collection_name=cfg.collection, client=client,
-                  embedding_function=embeddings or query_embeddings(cfg))
+    collection = client.get_collection(cfg.collection, embedding_function=None)
+    return ChromaIndex(collection, embeddings or query_embeddings(cfg))
 
 
 def _status_client(cfg: Settings) -> Any | None:

@@ -10,12 +10,12 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, replace
-from typing import Any
 
 from rank_bm25 import BM25Okapi
 
 from assistant.document.corpus import Corpus, Unit, load
 from assistant.errors import ServiceUnavailable
+from assistant.retrieval.dense import ChromaIndex
 from assistant.retrieval.index import chunks
 from assistant.retrieval.routing import route
 
@@ -80,7 +80,7 @@ def tokenize(text: str) -> list[str]:
 class Retriever:
     """Dense, lexical and hybrid search over the same chunks."""
 
-    def __init__(self, store: Any, corpus: Corpus | None = None) -> None:
+    def __init__(self, store: ChromaIndex, corpus: Corpus | None = None) -> None:
         self.corpus = corpus or load()
         self.store = store
         self.chunks = chunks(self.corpus)
@@ -89,16 +89,13 @@ class Retriever:
     def dense(self, question: str, k: int) -> list[Hit]:
         """Nearest chunks in Chroma; ServiceUnavailable when the store fails or returns a row it should not."""
         try:
-            docs = self.store.similarity_search_with_score(question, k=k)
+            rows = self.store.nearest(question, k)
         except Exception as exc:  # noqa: BLE001 - a lost server or a damaged store: the caller degrades
             raise ServiceUnavailable(f"the dense index failed ({type(exc).__name__}: {str(exc)[:200]})") from exc
-        hits = []
-        for doc, score in docs:
-            unit_id = (doc.metadata or {}).get("unit_id")
-            if not isinstance(unit_id, str) or not self.corpus.has_unit(unit_id):
-                raise ServiceUnavailable(f"the dense index returned a damaged row (unit id {unit_id!r})")
-            hits.append(Hit(self.corpus.unit(unit_id), 1.0 - float(score), "dense"))
-        return hits
+        for row in rows:
+            if not self.corpus.has_unit(row.unit_id):
+                raise ServiceUnavailable(f"the dense index returned a damaged row (unit id {row.unit_id!r})")
+        return [Hit(self.corpus.unit(row.unit_id), row.similarity, "dense") for row in rows]
 
     def lexical(self, question: str, k: int) -> list[Hit]:
         scores = self.bm25.get_scores(tokenize(question))
