@@ -26,9 +26,15 @@ def _stems(text: str) -> list[str]:
     return [w[:7] for w in _WORD.findall(text.lower()) if w not in _COMMON and len(w) > 2]
 
 
+@lru_cache(maxsize=1)
+def _synonyms() -> tuple[tuple[str, re.Pattern[str], str], ...]:
+    """Each everyday word compiled once, as the start of a word."""
+    return tuple((word, re.compile(rf"\b{re.escape(word)}"), text) for word, text in CONDUCT_SYNONYMS.items())
+
+
 def _expand(question: str) -> str:
     low = INDIVIDUAL.sub(" ", question.lower())  # who is fined says nothing about the conduct
-    extra = [text for word, text in CONDUCT_SYNONYMS.items() if re.search(rf"\b{re.escape(word)}", low)]
+    extra = [text for word, start, text in _synonyms() if word in low and start.search(low)]
     return " ".join([low, *extra])
 
 

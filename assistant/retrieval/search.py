@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import logging
 import re
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from rank_bm25 import BM25Okapi
 
@@ -104,23 +106,27 @@ class Retriever:
                 for i in ranked if scores[i] > 0]
 
     def hybrid(self, question: str, k: int) -> list[Hit]:
-        return self._hybrid(question, k).hits
+        return self._fused(question, k, self._begin_dense(question, k)).hits
 
-    def _hybrid(self, question: str, k: int) -> Searched:
+    def _begin_dense(self, question: str, k: int) -> Future[list[Hit]]:
+        """The dense search for the fusion pool, started on a worker thread: embedding the question and
+        querying Chroma both release the GIL, so BM25 and routing run meanwhile at no cost in time."""
+        return _dense_workers().submit(self.dense, question, _pool(k))
+
+    def _fused(self, question: str, k: int, pending: Future[list[Hit]]) -> Searched:
         """Fused hits and the best dense similarity (the relevance gate reuses it: one embedding per query).
 
         When the dense index fails (a Chroma server lost mid-batch), the lexical ranking answers alone and
         the fault is returned for the answer's notice.
         """
-        pool = max(k * 3, 12)
-        fused: dict[str, float] = {}
+        lexical = self.lexical(question, _pool(k))
         try:
-            dense = self.dense(question, pool)
+            dense = pending.result()
         except ServiceUnavailable as exc:
             log.warning("dense retrieval unavailable, lexical only: %s", exc)
-            lexical = self.lexical(question, k)
-            return Searched([Hit(h.unit, h.score, "lexical") for h in lexical], None, str(exc))
-        for hits in (dense, self.lexical(question, pool)):
+            return Searched([Hit(h.unit, h.score, "lexical") for h in lexical[:k]], None, str(exc))
+        fused: dict[str, float] = {}
+        for hits in (dense, lexical):
             for rank, hit in enumerate(hits):
                 fused[hit.unit.id] = fused.get(hit.unit.id, 0.0) + 1.0 / (RRF_K + rank + 1)
         ranked = sorted(fused.items(), key=lambda kv: -kv[1])[:k]
@@ -132,14 +138,31 @@ class Retriever:
         if mode not in MODES:
             raise ValueError(f"unknown retrieval mode {mode!r}; choose one of {MODES}")
         ranked = getattr(self, mode)(expand_query(question), k)
-        return self._with_routes(question, ranked, k, use_routing)
+        return self._with_routes(self._routed(question, use_routing), ranked, k)
 
     def search_scored(self, question: str, k: int = 6) -> Searched:
         """Hybrid search plus the best dense similarity (None when dense search failed), for the relevance gate."""
-        found = self._hybrid(expand_query(question), k)
-        return replace(found, hits=self._with_routes(question, found.hits, k, True))
+        expanded = expand_query(question)
+        pending = self._begin_dense(expanded, k)
+        routed = self._routed(question, True)
+        found = self._fused(expanded, k, pending)
+        return replace(found, hits=self._with_routes(routed, found.hits, k))
 
-    def _with_routes(self, question: str, ranked: list[Hit], k: int, use_routing: bool) -> list[Hit]:
-        routed = [Hit(u, 1.0, "route") for u in route(question, self.corpus)] if use_routing else []
+    def _routed(self, question: str, use_routing: bool) -> list[Hit]:
+        return [Hit(u, 1.0, "route") for u in route(question, self.corpus)] if use_routing else []
+
+    @staticmethod
+    def _with_routes(routed: list[Hit], ranked: list[Hit], k: int) -> list[Hit]:
         seen = {h.unit.id for h in routed}
         return routed + [h for h in ranked if h.unit.id not in seen][: max(k - len(routed), 3)]
+
+
+def _pool(k: int) -> int:
+    """How many hits each ranking contributes to the fusion."""
+    return max(k * 3, 12)
+
+
+@lru_cache(maxsize=1)
+def _dense_workers() -> ThreadPoolExecutor:
+    """Shared by every Retriever: question embeddings are serialised by the model's lock anyway."""
+    return ThreadPoolExecutor(max_workers=4, thread_name_prefix="dense-search")
