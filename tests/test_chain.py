@@ -135,3 +135,24 @@ def test_injection_in_an_adopted_law_question_is_flagged(grounded):
                           "uncertified equipment with no illegal gains?")
     assert answer.ok and "20,000 to 100,000 yuan" in answer.text
     assert any("ignored" in n for n in answer.notices)
+
+
+@pytest.mark.parametrize("question", [
+    QUESTION,
+    "What did old Article 65 become?",
+    "What exactly does Article 21 require network operators to do?",  # a referenced-only article: refused
+    "Why was the law revised?",
+    "网络运营者违反第二十一条的罚款是多少？",
+])
+def test_the_grounded_composer_called_directly_answers_as_through_its_prompt(grounded, question):
+    """The chain skips the prompt for the grounded model; through LangChain's `prompt | model` the same
+    question and passages must give the same text and the same refusal flag."""
+    from assistant.answering.chain import _State
+    from assistant.answering.prompts import answer_prompt, context_block
+
+    state = grounded._retrieve(grounded._prepare(_State(question, [])))
+    assert state.hits
+    direct = grounded._grounded.answer(state.standalone, [h.unit.id for h in state.hits])
+    message = (answer_prompt() | grounded._grounded).invoke({"context": context_block(state.hits),
+                                                             "question": state.standalone})
+    assert direct == (message.content, message.response_metadata["refused"])
