@@ -10,7 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.answering.adopted_reading import read_version
+from assistant.answering.adopted_reading import EFFECTIVE_RE, read_version
 from assistant.answering.gaps import find_gap
 from assistant.answering.lexicon import ANCHOR
 from assistant.config import MAX_QUESTION_CHARS
@@ -24,9 +24,6 @@ INJECTION_RE = re.compile(
     r"|system prompt|developer mode|jailbreak|you are now|pretend (?:to be|you)|disregard (?:the|your|all)"
     r"|reveal (?:your|the) (?:instructions|prompt|rules)|忽略(?:之前|以上|所有)", re.I)
 LEAK_RE = re.compile(r"(?:reveal|show|print|repeat|tell me)\b.{0,30}\b(?:system prompt|instructions|prompt)", re.I)
-EFFECTIVE_RE = re.compile(
-    r"\b(?:effective date|take effect|takes effect|come into (?:force|effect)|comes into (?:force|effect)|"
-    r"enter into force|start to apply|apply from|when will)\b|生效|施行日期|何时施行", re.I)
 PAST_RE = re.compile(r"\b(?:did|came|was|were|since|has been|had)\b", re.I)  # "when did the law come into force"
 OTHER_LAW_RE = re.compile(
     r"\b(?:gdpr|pipl|dsl|ccpa|nis2|hipaa|ai act)\b"
@@ -125,8 +122,6 @@ def decide(question: str, context: str = "") -> ScopeDecision:
         return ScopeDecision(False, None, injection, version=Version.ADOPTED)
     if not ANCHOR.search(question) or CREATIVE_RE.search(own):
         return ScopeDecision(True, RefusalReason.UNRELATED, injection)
-    if EFFECTIVE_RE.search(own) and not PAST_RE.search(own):
-        return ScopeDecision(True, RefusalReason.EFFECTIVE_DATE, injection)
     if OTHER_VERSION_RE.search(own):
         return ScopeDecision(True, RefusalReason.OTHER_VERSION, injection)
     if gap := find_gap(own):

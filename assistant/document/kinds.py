@@ -90,7 +90,6 @@ class ClaimKind(StrEnum):
 class RefusalReason(StrEnum):
     """Why a question is not answered from the text (keys of `refusals.toml`)."""
 
-    EFFECTIVE_DATE = "effective_date"
     OTHER_LAW = "other_law"
     UNRELATED = "unrelated"
     OTHER_VERSION = "other_version"
