@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from langchain_core.language_models import BaseChatModel
-
 from assistant.answering.chain import Assistant
-from assistant.backends import get_chat_model
+from assistant.backends import Backend, get_chat_model
 from assistant.config import Settings, settings
 from assistant.document.corpus import load
 from assistant.retrieval import onnx_export
@@ -49,13 +47,14 @@ def build_retriever(cfg: Settings | None = None) -> tuple[Retriever, IndexInfo]:
 
 
 def build_assistant(llm: str | None = None, cfg: Settings | None = None,
-                    model: BaseChatModel | None = None, retriever: Retriever | None = None) -> Loaded:
-    """An Assistant over the (built-if-needed) index with the named backend or a given model."""
+                    model: Backend | None = None, retriever: Retriever | None = None) -> Loaded:
+    """An Assistant over the (built-if-needed) index with the named backend or a given model (a LangChain chat
+    model, or the grounded composer)."""
     cfg = cfg or settings()
     info = None
     if retriever is None:
         retriever, info = build_retriever(cfg)
     name = llm or cfg.llm
     chat_model = model if model is not None else get_chat_model(name)
-    backend = name if model is None else getattr(chat_model, "_llm_type", "custom")
+    backend = name if model is None else getattr(chat_model, "_llm_type", getattr(chat_model, "name", "custom"))
     return Loaded(Assistant(retriever, chat_model, backend, cfg.top_k), info)  # type: ignore[arg-type]

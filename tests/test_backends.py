@@ -6,7 +6,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from assistant.answering.grounded import GroundedChatModel, read_prompt
+from assistant.answering.grounded import GroundedComposer, read_prompt
 from assistant.backends import BackendUnavailable, availability, get_chat_model
 from assistant.service import build_assistant
 from tests.services import free_port
@@ -45,7 +45,7 @@ def stub(monkeypatch):
 
 
 def test_registry_and_availability():
-    assert isinstance(get_chat_model("grounded"), GroundedChatModel)
+    assert isinstance(get_chat_model("grounded"), GroundedComposer)
     with pytest.raises(ValueError, match="unknown backend"):
         get_chat_model("nope")
     avail = availability()

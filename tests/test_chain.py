@@ -145,14 +145,27 @@ def test_injection_in_an_adopted_law_question_is_flagged(grounded):
     "网络运营者违反第二十一条的罚款是多少？",
 ])
 def test_the_grounded_composer_called_directly_answers_as_through_its_prompt(grounded, question):
-    """The chain skips the prompt for the grounded model; through LangChain's `prompt | model` the same
-    question and passages must give the same text and the same refusal flag."""
+    """The chain calls the grounded composer directly; as a LangChain chat model (`prompt | model`) it must
+    give the same text and the same refusal flag for the same question and passages."""
     from assistant.answering.chain import _State
     from assistant.answering.prompts import answer_prompt, context_block
+    from assistant.backends.grounded import GroundedChatModel
 
     state = grounded._retrieve(grounded._prepare(_State(question, [])))
     assert state.hits
-    direct = grounded._grounded.answer(state.standalone, [h.unit.id for h in state.hits])
-    message = (answer_prompt() | grounded._grounded).invoke({"context": context_block(state.hits),
-                                                             "question": state.standalone})
+    direct = grounded.model.answer(state.standalone, [h.unit.id for h in state.hits])
+    message = (answer_prompt() | GroundedChatModel()).invoke({"context": context_block(state.hits),
+                                                              "question": state.standalone})
     assert direct == (message.content, message.response_metadata["refused"])
+
+
+def test_the_grounded_chat_model_runs_as_a_generative_backend(retriever):
+    """Given as a chat model, the composer goes through the LangChain chain, its figures checked like any
+    model's; its answer is the direct composer's."""
+    from assistant.backends.grounded import GroundedChatModel
+
+    direct = build_assistant("grounded", retriever=retriever).assistant.ask(QUESTION)
+    through_langchain = build_assistant(model=GroundedChatModel(), retriever=retriever).assistant
+    assert through_langchain.generative and through_langchain.backend == "grounded"
+    answer = through_langchain.ask(QUESTION)
+    assert answer.ok and answer.text == direct.text and answer.citations == direct.citations

@@ -19,7 +19,10 @@ from assistant.retrieval.index import chunks, vector_store
 from assistant.retrieval.search import Retriever
 
 ROOT = Path(__file__).resolve().parent.parent
-HEAVY = ("torch", "sentence_transformers", "transformers", "sklearn", "scipy")
+# Not needed by the grounded question path: the model stack, and LangChain's chat-model and runnable layers
+# (with the langsmith tracer they import), which only a generative backend uses.
+HEAVY = ("torch", "sentence_transformers", "transformers", "sklearn", "scipy", "langsmith",
+         "langchain_core.language_models", "langchain_core.runnables", "langchain_core.prompts")
 
 
 @pytest.fixture(scope="session")
@@ -159,7 +162,7 @@ print(json.dumps({"code": code, "loaded": sorted(m for m in {HEAVY} if m in sys.
     (["ask", "--jsonl"], b'{"question": "What fines apply for massive data leakage?"}\n'),
     (["chat"], b"Which article did old Article 65 become?\n\n"),
 ])
-def test_question_path_imports_no_torch(built_index, args, stdin):
+def test_question_path_imports_no_torch_or_langchain_runnables(built_index, args, stdin):
     code = _PROBE.replace("{HEAVY}", repr(set(HEAVY)))
     run = subprocess.run([sys.executable, "-c", code, *args], input=stdin, capture_output=True, timeout=300,
                          env=os.environ | {"CSL_INDEX_DIR": str(settings().index_dir)})

@@ -1,7 +1,8 @@
 """The answering chain: condense -> retrieve -> prompt -> model -> citations -> check -> Answer.
 
-Built from LangChain runnables; the model is any BaseChatModel and the chain
-never asks which. The gate at the end is the product's promise: an answer whose
+The model is the grounded composer, called directly, or any LangChain chat model,
+run as the LangChain chain `prompt | model` (LangChain is imported only then). The
+gate at the end is the product's promise: an answer whose
 numbers are not all verified is never shown as fact. A generative model gets
 one repair round; after that the grounded composer answers, with a notice.
 """
@@ -11,16 +12,14 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
-
-from langchain_core.language_models import BaseChatModel
-from langchain_core.output_parsers import StrOutputParser
+from typing import TYPE_CHECKING, TypeAlias
 
 from assistant.answering import adopted, scope
 from assistant.answering.citations import render_and_collect
 from assistant.answering.condense import condense, split_followup
-from assistant.answering.grounded import GroundedChatModel
+from assistant.answering.grounded import GroundedComposer
 from assistant.answering.lexicon import ANCHOR
-from assistant.answering.prompts import answer_prompt, context_block, refusal, repair_prompt
+from assistant.answering.prompts import refusal
 from assistant.answering.records import Answer
 from assistant.checking import checker
 from assistant.checking.checker import CheckReport
@@ -29,7 +28,11 @@ from assistant.document.kinds import RefusalReason, Verdict, Version
 from assistant.document.lookup import absent_articles, named_articles
 from assistant.retrieval.search import Hit, Retriever
 
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
+
 Turn = dict[str, str]
+Model: TypeAlias = "BaseChatModel | GroundedComposer"
 # Cosine similarity of the best passage below which a question is taken as unrelated to the document.
 UNRELATED_BELOW = 0.2
 
@@ -51,12 +54,12 @@ class _State:
 class Assistant:
     """One loaded assistant: a retriever and a chat model. Thread-safe for concurrent `ask` calls."""
 
-    def __init__(self, retriever: Retriever, model: BaseChatModel, backend: str, top_k: int = 6,
+    def __init__(self, retriever: Retriever, model: Model, backend: str, top_k: int = 6,
                  corpus: Corpus | None = None) -> None:
         self.retriever, self.model, self.backend, self.top_k = retriever, model, backend, top_k
         self.corpus = corpus or load()
-        self.generative = not isinstance(model, GroundedChatModel)
-        self._grounded = model if not self.generative else GroundedChatModel()
+        self.generative = not isinstance(model, GroundedComposer)
+        self._grounded = model if isinstance(model, GroundedComposer) else GroundedComposer()
 
     # -- steps -------------------------------------------------------------------------------
     def _prepare(self, state: _State) -> _State:
@@ -106,14 +109,13 @@ class Assistant:
             state.draft, state.refused = self._run_model(self._grounded, state)
         return state
 
-    def _run_model(self, model: BaseChatModel, state: _State) -> tuple[str, bool]:
-        if isinstance(model, GroundedChatModel):  # the composer itself, without a prompt to write and read back
+    def _run_model(self, model: Model, state: _State) -> tuple[str, bool]:
+        if isinstance(model, GroundedComposer):
             text, refused = model.answer(state.standalone, [h.unit.id for h in state.hits or []])
         else:
-            message = (answer_prompt() | model).invoke({"context": context_block(state.hits or []),
-                                                        "question": state.standalone})
-            refused = bool(getattr(message, "response_metadata", {}).get("refused"))
-            text = StrOutputParser().invoke(message)
+            from assistant.answering import generation  # LangChain: imported only for a generative backend
+
+            text, refused = generation.generate(model, state.hits or [], state.standalone)
         return (refusal(RefusalReason.REFERENCED, text=text) if refused else text), refused
 
     # -- finishing ---------------------------------------------------------------------------
@@ -179,9 +181,10 @@ class Assistant:
         findings = "\n".join(f"- {c['text']}: {c['verdict']}" + (f"; the text says {c['correction']}"
                                                                  if c.get("correction") else "")
                              for c in report.as_dict()["claims"] if c["verdict"] != Verdict.VERIFIED)
-        chain = repair_prompt() | self.model | StrOutputParser()
-        text = chain.invoke({"context": context_block(state.hits or []), "question": state.standalone,
-                             "findings": findings, "answer": answer.text})
+        assert not isinstance(self.model, GroundedComposer)  # only a generative model is repaired
+        from assistant.answering import generation
+
+        text = generation.repair(self.model, state.hits or [], state.standalone, findings, answer.text)
         return self._checked(text, state, retrieved)
 
     # -- public ------------------------------------------------------------------------------
@@ -195,14 +198,15 @@ class Assistant:
         """Yield the model's raw text chunks as they come, then the checked Answer (what is displayed)."""
         started = time.perf_counter()
         state = self._retrieve(self._prepare(_State(question, scope.check_history(history))))
-        if (state.decision and state.decision.refuse) or _about_adopted(state) or not self.generative:
+        if (state.decision and state.decision.refuse) or _about_adopted(state) \
+                or isinstance(self.model, GroundedComposer):
             state = self._generate(state)
         else:
+            from assistant.answering import generation
+
             parts: list[str] = []
-            chain = answer_prompt() | self.model | StrOutputParser()
             try:
-                for chunk in chain.stream({"context": context_block(state.hits or []),
-                                           "question": state.standalone}):
+                for chunk in generation.stream(self.model, state.hits or [], state.standalone):
                     parts.append(chunk)
                     yield chunk
                 state.draft = "".join(parts)

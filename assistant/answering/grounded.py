@@ -1,18 +1,15 @@
-"""The `grounded` backend: a deterministic chat model that composes its answer from the text.
+"""The `grounded` backend: a deterministic composer that answers from the text, never inventing a figure.
 
-It reads the same prompt every backend gets (context passages headed by their
-[unit_id], then the question) and answers through `assistant.compose`.
+It is a plain object, not a chat model: the chain gives it the question and the
+retrieved unit ids directly, so answering with it imports no LangChain. Whoever
+wants it as a LangChain chat model (reading the same prompt every backend gets:
+context passages headed by their [unit_id], then the question) has
+`assistant.backends.grounded.GroundedChatModel`, which answers through this class.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any
-
-from langchain_core.callbacks import CallbackManagerForLLMRun
-from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import AIMessage, BaseMessage
-from langchain_core.outputs import ChatGeneration, ChatResult
 
 from assistant.answering.compose import compose
 
@@ -28,22 +25,13 @@ def read_prompt(text: str) -> tuple[str, list[str]]:
     return m.group("q").strip(), [p.group("id") for p in PASSAGE_RE.finditer(text[: m.start()])]
 
 
-class GroundedChatModel(BaseChatModel):
-    """Answers only from the passages in its prompt; never invents a figure."""
+class GroundedComposer:
+    """Answers only from the passages it is given, through `compose`."""
 
-    @property
-    def _llm_type(self) -> str:
-        return "grounded"
-
-    def _generate(self, messages: list[BaseMessage], stop: list[str] | None = None,
-                  run_manager: CallbackManagerForLLMRun | None = None, **kwargs: Any) -> ChatResult:
-        text, refused = self.answer(*read_prompt(str(messages[-1].content)))
-        message = AIMessage(content=text, response_metadata={"refused": refused})
-        return ChatResult(generations=[ChatGeneration(message=message)])
+    name = "grounded"
 
     def answer(self, question: str, unit_ids: list[str]) -> tuple[str, bool]:
-        """(text, refused): what a prompt holding these passages and this question gets. The chain calls this
-        directly, skipping the prompt it would otherwise write only for this model to read back."""
+        """(text, refused) for the question from these units: what a prompt holding them gets."""
         result = compose(_first_line(question), unit_ids)
         return result.text, result.refused
 

@@ -6,13 +6,15 @@ import tomllib
 from collections.abc import Sequence
 from functools import cache, lru_cache
 from importlib import resources
-
-from langchain_core.prompts import ChatPromptTemplate
+from typing import TYPE_CHECKING
 
 from assistant.document.corpus import load
 from assistant.document.kinds import RefusalReason
 from assistant.document.text import and_list
 from assistant.retrieval.search import Hit
+
+if TYPE_CHECKING:
+    from langchain_core.prompts import ChatPromptTemplate
 
 PROMPTS_DIR = resources.files("assistant.data") / "prompts"
 
@@ -25,11 +27,16 @@ def read(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def answer_prompt() -> ChatPromptTemplate:
+    """For a generative backend; LangChain is imported here, not by the grounded path."""
+    from langchain_core.prompts import ChatPromptTemplate
+
     return ChatPromptTemplate.from_messages([("system", read("system.md")), ("human", read("answer.md"))])
 
 
 @lru_cache(maxsize=1)
 def repair_prompt() -> ChatPromptTemplate:
+    from langchain_core.prompts import ChatPromptTemplate
+
     return ChatPromptTemplate.from_messages([("system", read("system.md")),
                                              ("human", read("answer.md") + "\n\n" + read("repair.md"))])
 

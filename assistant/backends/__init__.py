@@ -1,6 +1,7 @@
-"""Chat-model backends, found by name. The chain sees only a LangChain BaseChatModel.
+"""Backends, found by name: the grounded composer, or a LangChain chat model.
 
-`grounded` (default) composes from the text deterministically; `smollm2` runs a
+`grounded` (default) composes from the text deterministically, without LangChain
+(`answering.grounded`; `backends.grounded` wraps it as a chat model); `smollm2` runs a
 small local model; `ollama` and `openai` talk to servers configured by the
 environment. Each factory raises BackendUnavailable with a fix-it message.
 """
@@ -8,18 +9,24 @@ environment. Each factory raises BackendUnavailable with a fix-it message.
 from __future__ import annotations
 
 from collections.abc import Callable
-
-from langchain_core.language_models import BaseChatModel
+from typing import TYPE_CHECKING, TypeAlias
 
 from assistant.errors import BackendUnavailable
 
-__all__ = ["BackendUnavailable", "FACTORIES", "GENERATIVE", "availability", "get_chat_model"]
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
+
+    from assistant.answering.grounded import GroundedComposer
+
+Backend: TypeAlias = "BaseChatModel | GroundedComposer"
+
+__all__ = ["Backend", "BackendUnavailable", "FACTORIES", "GENERATIVE", "availability", "get_chat_model"]
 
 
-def _grounded() -> BaseChatModel:
-    from assistant.answering.grounded import GroundedChatModel
+def _grounded() -> GroundedComposer:
+    from assistant.answering.grounded import GroundedComposer
 
-    return GroundedChatModel()
+    return GroundedComposer()
 
 
 def _smollm2() -> BaseChatModel:
@@ -40,13 +47,13 @@ def _openai() -> BaseChatModel:
     return openai_model()
 
 
-FACTORIES: dict[str, Callable[[], BaseChatModel]] = {
+FACTORIES: dict[str, Callable[[], Backend]] = {
     "grounded": _grounded, "smollm2": _smollm2, "ollama": _ollama, "openai": _openai,
 }
 GENERATIVE = {"smollm2", "ollama", "openai"}
 
 
-def get_chat_model(name: str) -> BaseChatModel:
+def get_chat_model(name: str) -> Backend:
     """The backend called `name`; raises BackendUnavailable (or KeyError-like ValueError for unknown names)."""
     if name not in FACTORIES:
         raise ValueError(f"unknown backend {name!r}; choose one of {', '.join(FACTORIES)}")

@@ -4,8 +4,10 @@ sentence-transformers (torch) builds the index; questions are embedded through t
 ONNX export of the same weights when it is there (`query_embeddings`). Chroma is
 never given an embedding function: collections are created and opened with
 `embedding_function=None` and receive vectors, so it never falls back to its
-default, which would download a model. The class is a LangChain `Embeddings`, the
-interface LangChain's retrievers and vector stores take.
+default, which would download a model. The class has LangChain's `Embeddings`
+interface (`embed_documents`, `embed_query`) without inheriting it: nothing hands it
+to LangChain, and importing the base class (its callback machinery) cost about a
+quarter of a second of every cold start.
 """
 
 from __future__ import annotations
@@ -13,8 +15,6 @@ from __future__ import annotations
 import threading
 from functools import lru_cache
 from typing import TYPE_CHECKING
-
-from langchain_core.embeddings import Embeddings
 
 import assistant.config  # noqa: F401  (sets the offline environment first)
 
@@ -37,7 +37,7 @@ def _load_model() -> SentenceTransformer:
     return SentenceTransformer(model_path(), device="cpu")
 
 
-class MiniLMEmbeddings(Embeddings):
+class MiniLMEmbeddings:
     """Normalised 384-d sentence embeddings; one model per process, thread-safe encode."""
 
     model_name = MODEL_NAME
