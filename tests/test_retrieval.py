@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 
 from assistant.document.corpus import load
@@ -40,3 +42,22 @@ def test_routed_units_come_first(retriever):
 def test_unknown_mode(retriever):
     with pytest.raises(ValueError):
         retriever.search("x", mode="magic")
+
+
+def test_cached_bm25_scores_equal_the_librarys_to_the_bit(retriever):
+    """The column cache changes no score: rank_bm25's own get_scores on every question of the sets, twice (the
+    second pass reads the cached columns), plus words the corpus does not have."""
+    import numpy as np
+    from rank_bm25 import BM25Okapi
+
+    from assistant.evaluation.runner import load_cases
+    from assistant.retrieval.search import expand_query
+
+    library = BM25Okapi([tokenize(c.embed_text) for c in retriever.chunks])
+    cases, _ = load_cases(sorted(Path(__file__).resolve().parent.parent.glob("evals/*.jsonl")))
+    questions = [*dict.fromkeys(c.question for c in cases), "zyzzyva qwerty 罚款 fines fines"]
+    assert len(questions) > 300
+    for _ in range(2):
+        for question in questions:
+            query = tokenize(expand_query(question))
+            assert np.array_equal(retriever.bm25.get_scores(query), library.get_scores(query)), question
