@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from assistant.answering.records import Citation
 from assistant.document.corpus import Corpus, Unit, section_name
@@ -32,8 +33,13 @@ def label(unit: Unit) -> str:
 def supporting_quote(unit: Unit, context: str) -> str:
     """The unit's sentence sharing most words with the answer sentence that cited it."""
     wanted = set(tokenize(context))
-    sentences = text_sentences(unit.text, PROVISION_STOPS) or [unit.text]
-    return max(sentences, key=lambda s: len(wanted & set(tokenize(s))))
+    return max(_sentence_words(unit.text), key=lambda pair: len(wanted & pair[1]))[0]
+
+
+@lru_cache(maxsize=256)
+def _sentence_words(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """A unit's sentences, each with its words: read once per unit, not once per citation."""
+    return tuple((s, frozenset(tokenize(s))) for s in text_sentences(text, PROVISION_STOPS) or [text])
 
 
 def _sentence_around(text: str, pos: int) -> str:
