@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.checking.claims import Claim, extract_claims
+from assistant.checking.prefilter import Prefiltered
 from assistant.checking.wording import FOR_CUE_RE, ON_WHO_RE, clause
 from assistant.document.corpus import Corpus, Unit
 from assistant.document.fines import FineBand, FineTable
@@ -27,6 +28,7 @@ from assistant.document.vocabulary import (
     NO_GAINS_RE,
     OLD_NUMBER_RE,
     RENUMBER_RE,
+    SUBJECT_RE,
     bases,
     first_subject,
     last_subject,
@@ -48,6 +50,9 @@ OF_ENTITY_RE = re.compile(
 PAREN_AFTER_RE = re.compile(r"^\s*(?:yuan\s+)?[(（]([^()（）]{1,60})[)）]")
 # A condition names who acts, not who pays: "where the operator refuses to correct, ..."
 CONDITION_RE = re.compile(r"\b(?:where|if|when|unless|once)\b[^,;:，；：]*(?:[,，]|$)", re.I)
+# Most windows and sentences hold none of these words: a str.find pre-check answers "no match" first.
+SUBJECTS, OLD_NUMBERS, RENUMBERS = Prefiltered(SUBJECT_RE), Prefiltered(OLD_NUMBER_RE), Prefiltered(RENUMBER_RE)
+MAXIMUM, MINIMUM = Prefiltered(MAXIMUM_RE), Prefiltered(MINIMUM_RE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,17 +316,17 @@ class AnswerContext:
         lo, hi = self.neighbours(i)
         after = self.text[c.end:hi]
         if m := ON_WHO_RE.match(after):
-            found = first_subject(clause(after[m.end():]))
+            found = _first_subject(clause(after[m.end():]))
             if found:
                 return found
         if m := PAREN_AFTER_RE.match(after):  # "¥50k–¥200k (individuals, may)"
-            found = first_subject(m.group(1))
+            found = _first_subject(m.group(1))
             if found:
                 return found
         before = self.text[lo:c.start]
         if "，" in before:
             before = before[before.rindex("，") + 1:]
-        found = last_subject(before)
+        found = _last_subject(before)
         if found != "entity":
             return found
         low = before.lower()  # an entity named in "of an operator" or in a condition is not the one fined
@@ -329,7 +334,7 @@ class AnswerContext:
             before = OF_ENTITY_RE.sub(" ", before)
         if any(k in low for k in ("where", "if", "when", "unless", "once")):
             before = CONDITION_RE.sub(" ", before)
-        return last_subject(before)
+        return _last_subject(before)
 
     def tier(self, i: int) -> Tier | None:
         """The tier the wording names: right after the figure ('... yuan for particularly serious ones'),
@@ -368,9 +373,9 @@ class AnswerContext:
         c = self.claims[i]
         lo, _ = self.neighbours(i)
         before = self.text[lo:c.start]
-        if MAXIMUM_RE.search(before):
+        if MAXIMUM.search(before):
             return "upper"
-        if MINIMUM_RE.search(before):
+        if MINIMUM.search(before):
             return "lower"
         return None
 
@@ -407,7 +412,15 @@ class AnswerContext:
 
 def _speaks_of_old_numbers(sentence: str) -> bool:
     """Old, former, current law; renumbered, merged, became: a sentence about the 2016 law's numbering."""
-    return bool(OLD_NUMBER_RE.search(sentence) or RENUMBER_RE.search(sentence))
+    return bool(OLD_NUMBERS.search(sentence) or RENUMBERS.search(sentence))
+
+
+def _first_subject(text: str) -> Subject | None:
+    return first_subject(text) if SUBJECTS.possible(text) else None
+
+
+def _last_subject(text: str) -> Subject | None:
+    return last_subject(text) if SUBJECTS.possible(text) else None
 
 
 def _unit_matches(u: Unit, ref: Ref) -> bool:

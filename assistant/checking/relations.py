@@ -14,6 +14,7 @@ from functools import lru_cache
 from assistant.checking.claims import Claim
 from assistant.checking.context import AnswerContext
 from assistant.checking.fines import CONTRADICTED, UNSUPPORTED, VERIFIED, Verdict, verified
+from assistant.checking.prefilter import Prefiltered
 from assistant.document.corpus import Corpus
 from assistant.document.refs import Ref, find_refs
 from assistant.document.vocabulary import (
@@ -28,6 +29,8 @@ OLD, NEW = "old", "new"
 CUE_BEFORE = 24  # "in breach of Article 36, ... Article 67": the cue stands just before the earlier article
 MOVED_RE = re.compile(r"\b(?:formerly|previously|is\s+now|now\s+numbered|replac(?:es|ed|ing)|succeeds|succeeded"
                       r"|corresponds\s+to|takes\s+over)\b|成为|取代", re.I)
+OLD_NUMBERS, RENUMBERS, MOVED = Prefiltered(OLD_NUMBER_RE), Prefiltered(RENUMBER_RE), Prefiltered(MOVED_RE)
+CROSS_REFERENCES = Prefiltered(CROSS_REFERENCE_RE)
 
 
 def check_relations(ctx: AnswerContext) -> dict[int, Verdict]:
@@ -41,8 +44,8 @@ def check_relations(ctx: AnswerContext) -> dict[int, Verdict]:
         if len(cites) < 2:
             continue
         text = ctx.text[sentence[0]:sentence[1]]
-        if any(ctx.claims[i].old for i in cites) or OLD_NUMBER_RE.search(text):
-            if RENUMBER_RE.search(text) or MOVED_RE.search(text):  # a sentence that only mentions old numbers
+        if any(ctx.claims[i].old for i in cites) or OLD_NUMBERS.search(text):
+            if RENUMBERS.search(text) or MOVED.search(text):  # a sentence that only mentions old numbers
                 out.update(_renumbering(ctx, cites))
         else:
             out.update(_cross_references(ctx, cites))
@@ -156,7 +159,7 @@ def _unexplained(ctx: AnswerContext, cites: list[int], k: int, p: Ref) -> tuple[
         c = ctx.claims[i]
         region = ctx.text[first.end:c.start] if c.start > first.start else ctx.text[max(
             c.sentence[0], c.start - CUE_BEFORE):c.start]
-        if c.old or not CROSS_REFERENCE_RE.search(region):
+        if c.old or not CROSS_REFERENCES.search(region):
             continue
         for r in c.refs:
             art = ctx.corpus.articles.get(r.article)
