@@ -6,6 +6,7 @@ sections, unit markers) and dates. They run first and mask what they take, so "A
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any, Protocol
 
 from assistant.checking import patterns as P
@@ -13,7 +14,8 @@ from assistant.document.kinds import ClaimKind
 from assistant.document.refs import Ref
 from assistant.document.text import LIST_SEPARATOR_RE, expand_numbers
 
-SIGNED_ARTICLE_RE = re.compile(r"\b[Aa]rt(?:icle)?s?\b\.?\s*(?P<n>[-−]\s*\d{1,6})(?!\d)")
+# "[Aa](?<!\w[Aa])" is "\b[Aa]" written so that `re` can skip ahead to the letter
+SIGNED_ARTICLE_RE = re.compile(r"[Aa](?<!\w[Aa])rt(?:icle)?s?\b\.?\s*(?P<n>[-−]\s*\d{1,6})(?!\d)")
 
 
 class Sink(Protocol):
@@ -67,27 +69,38 @@ def citations(ex: Sink) -> None:
 
 
 def _english_ref(ex: Sink, m: re.Match[str], head: re.Match[str] | None) -> None:
-    listed = article_list(m.group("nums"))
-    articles = [a for a, _ in listed]
     h = head.groupdict() if head else {}
-    old = bool(h.get("oldpre") or m.group("oldpost"))
+    refs, old = _english_refs(m.group("nums", "paren", "paren2", "para2", "item2", "oldpost"),
+                              tuple(h.get(k) for k in ("ord", "ordkind", "subkind", "subnums", "oldpre")))
+    start = head.start() if head and (h.get("subkind") or h.get("ord") or h.get("oldpre")) else m.start()
+    ex.add(start, m.end(), ClaimKind.ARTICLE, ref_value(refs, old), refs=refs, old=old)
+
+
+@lru_cache(maxsize=1024)
+def _english_refs(cite: tuple[str | None, ...], head: tuple[str | None, ...]) -> tuple[tuple[Ref, ...], bool]:
+    """The references a citation's groups name (and its head's: "paragraph 2 of Article 59", "old ..."),
+    a pure function of the words: answers repeat their chips ("[Art. 59(1)]"), so each is read once."""
+    nums, paren, paren2, para2, item2, oldpost = cite
+    h = dict(zip(("ord", "ordkind", "subkind", "subnums", "oldpre"), head, strict=True))
+    listed = article_list(nums or "")
+    articles = [a for a, _ in listed]
+    old = bool(h.get("oldpre") or oldpost)
     refs: list[Ref] = []
     if len(listed) > 1 and any(p for _, p in listed):
         refs.extend(Ref(str(a), p) for a, p in listed)
     elif len(articles) == 1 and (h.get("subkind") or h.get("ord")):
         kind = (h.get("subkind") or h.get("ordkind") or "").lower()
-        subs = [P.ordinal(h["ord"])] if h.get("ord") else expand_numbers(h["subnums"])
+        subs = [P.ordinal(h["ord"] or "")] if h.get("ord") else expand_numbers(h["subnums"] or "")
         for n in subs:
             refs.append(Ref(str(articles[0]), item=n) if kind.startswith("item") else Ref(str(articles[0]), n))
     elif len(articles) == 1:
         own = listed[0][1]
-        para = own or (int(m.group("paren") or m.group("para2") or 0) or None)
-        item = m.group("paren2") or m.group("item2") or (m.group("paren") if own else None)
+        para = own or (int(paren or para2 or 0) or None)
+        item = paren2 or item2 or (paren if own else None)
         refs.append(Ref(str(articles[0]), para, int(item) if item else None))
     else:
         refs.extend(Ref(str(a)) for a in articles)
-    start = head.start() if head and (h.get("subkind") or h.get("ord") or h.get("oldpre")) else m.start()
-    ex.add(start, m.end(), ClaimKind.ARTICLE, ref_value(tuple(refs), old), refs=tuple(refs), old=old)
+    return tuple(refs), old
 
 
 def _chinese_ref(ex: Sink, m: re.Match[str]) -> None:

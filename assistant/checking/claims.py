@@ -51,7 +51,7 @@ class Claim:
 
 
 def _lang(text: str) -> str:
-    return "zh" if CJK_RE.search(text) else "en"
+    return "en" if text.isascii() else "zh" if CJK_RE.search(text) else "en"
 
 
 def _json_number(value: int | Fraction | None) -> int | str | None:
@@ -68,6 +68,7 @@ class _Extractor:
         self.found: list[Claim] = []
         self.ignored: list[tuple[int, int]] = []  # formatting (list enumerators): masked, never a claim
         self.bounds = sentence_bounds(text)
+        self._masked_for = (0, 0)  # (claims, ignored spans) the mask was last built from
 
     # -- bookkeeping -------------------------------------------------------------------------
     def add(self, start: int, end: int, kind: ClaimKind, value: Any, **extra: Any) -> None:
@@ -80,6 +81,10 @@ class _Extractor:
         self.ignored.append((start, end))
 
     def mask(self) -> None:
+        """Mask every span taken so far (found and ignored only grow: nothing new, nothing to do)."""
+        if self._masked_for == (len(self.found), len(self.ignored)):
+            return
+        self._masked_for = (len(self.found), len(self.ignored))
         parts, last = [], 0
         for start, end in sorted([(c.start, c.end) for c in self.found] + self.ignored):
             if start >= last:
