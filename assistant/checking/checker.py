@@ -137,9 +137,10 @@ def _checked_against(ctx: AnswerContext, v: Judgement) -> tuple[str, ...]:
         if band:
             out.append(fields.plain(ctx, band))
         else:
-            if ("label", eid) not in ctx.memo:
-                ctx.memo[("label", eid)] = _passage_label(ctx, eid)
-            out.append(ctx.memo[("label", eid)])
+            label = ctx.shared.get(("label", eid))  # a passage's label depends on the corpus alone
+            if label is None:
+                label = ctx.shared[("label", eid)] = _passage_label(ctx, eid)
+            out.append(label)
     return tuple(dict.fromkeys(out))
 
 

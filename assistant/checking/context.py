@@ -11,13 +11,13 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from assistant.checking.claims import Claim, extract_claims
 from assistant.checking.prefilter import Prefiltered
+from assistant.checking.targets import Scope, Target, ref_targets, shared, unit_target
 from assistant.checking.wording import FOR_CUE_RE, ON_WHO_RE, clause
-from assistant.document.corpus import Corpus, Unit
+from assistant.document.corpus import Corpus
 from assistant.document.fines import FineBand, FineTable
 from assistant.document.kinds import Basis, ClaimKind, Subject, Tier
 from assistant.document.refs import Ref
@@ -55,24 +55,6 @@ SUBJECTS, OLD_NUMBERS, RENUMBERS = Prefiltered(SUBJECT_RE), Prefiltered(OLD_NUMB
 MAXIMUM, MINIMUM = Prefiltered(MAXIMUM_RE), Prefiltered(MINIMUM_RE)
 
 
-@dataclass(frozen=True, slots=True)
-class Target:
-    """What one citation points at: a draft article (new numbering) and the passages to quote."""
-
-    article: str | None
-    paragraph: int | None
-    units: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Scope:
-    """The bands a figure is judged against and where that choice came from."""
-
-    bands: tuple[FineBand, ...]
-    articles: tuple[str, ...]
-    source: str  # sentence | preceding | cited | question | none
-
-
 class AnswerContext:
     """Per-answer lookups: citation targets, sentence membership, bases stated."""
 
@@ -90,6 +72,7 @@ class AnswerContext:
         self._by_id = {b.id: b for b in table.bands}
         self.frames: dict[int, Any] = {}  # claim index -> Frame (checking.fields)
         self.memo: dict[Any, Any] = {}  # per-answer verdict memo (see checker_facts.check_citation)
+        self.shared = shared(corpus)  # lookups that depend on the corpus alone, shared by every answer
         self.question = question or ""
         self.q_claims = extract_claims(self.question) if question else []
         self.targets = self._targets(claims, text)
@@ -124,7 +107,7 @@ class AnswerContext:
                     ref = Ref(self._bare_article(claims, i) or last_article, ref.paragraph, ref.item)
                     if not ref.article:
                         continue
-                found += self.ref_targets(ref, c.old or self.old_wording(c, source))
+                found += ref_targets(self.corpus, ref, c.old or self.old_wording(c, source))
             out[i] = tuple(found)
             last_article = next((r.article for r in c.refs if r.article), last_article)
         return out
@@ -155,20 +138,10 @@ class AnswerContext:
         return _speaks_of_old_numbers(source[c.sentence[0]:c.sentence[1]])
 
     def unit_target(self, unit_id: str) -> Target:
-        unit = self.corpus.unit(unit_id)
-        para = unit.paragraph if unit.kind == "paragraph" else None
-        return Target(unit.article, para, (unit_id,))
+        return unit_target(self.corpus, unit_id)
 
     def ref_targets(self, ref: Ref, old: bool) -> list[Target]:
-        art = self.corpus.articles.get(ref.article)
-        if art is not None and not old:
-            units = tuple(u.id for u in art.units if _unit_matches(u, ref)) or tuple(u.id for u in art.units)
-            para = ref.paragraph if ref.paragraph and ref.paragraph <= art.paragraph_count() else None
-            return [Target(art.number, para, units or (f"amend.{art.amendment_item}",))]
-        if ref.article in self.corpus.referenced and not old:
-            return [Target(None, None, self.corpus.referenced[ref.article])]
-        entries = [e for e in self.corpus.renumbering if e.old and e.old.article == ref.article and e.new]
-        return [Target(e.new, None, (f"amend.{e.amendment_item}",)) for e in entries]
+        return list(ref_targets(self.corpus, ref, old))
 
     def _cited(self, cited: Sequence[str]) -> tuple[Target, ...]:
         out: list[Target] = []
@@ -177,7 +150,7 @@ class AnswerContext:
             if self.corpus.has_unit(item):
                 out.append(self.unit_target(item))
             elif item.isdigit():
-                out += self.ref_targets(Ref(item), False)
+                out += ref_targets(self.corpus, Ref(item), False)
             else:
                 ctx = self._targets(extract_claims(item), item)
                 out += [t for ts in ctx.values() for t in ts]
@@ -421,14 +394,6 @@ def _first_subject(text: str) -> Subject | None:
 
 def _last_subject(text: str) -> Subject | None:
     return last_subject(text) if SUBJECTS.possible(text) else None
-
-
-def _unit_matches(u: Unit, ref: Ref) -> bool:
-    if ref.item is not None:
-        return u.item == ref.item
-    if ref.paragraph is not None:
-        return u.paragraph == ref.paragraph
-    return True
 
 
 def _bases(claims: list[Claim], question: str) -> list[tuple[str, int, str]]:
