@@ -101,7 +101,7 @@ class AnswerContext:
             if c.unit:
                 out[i] = (self.unit_target(c.unit),) if self.corpus.has_unit(c.unit) else ()
                 continue
-            found = []
+            found: list[Target] = []
             for ref in c.refs:
                 if not ref.article:
                     ref = Ref(self._bare_article(claims, i) or last_article, ref.paragraph, ref.item)
