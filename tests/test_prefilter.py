@@ -6,10 +6,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant.checking import context, fines, relations, versioned
+from assistant.checking import context, fines, relations, versioned, wording
 from assistant.checking.prefilter import Prefiltered, foldable, required_words
 
-GUARDED = {name: p for module in (context, fines, relations, versioned) for name, p in vars(module).items()
+GUARDED = {name: p for module in (context, fines, relations, versioned, wording) for name, p in vars(module).items()
            if isinstance(p, Prefiltered)}
 
 

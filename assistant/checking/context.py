@@ -14,45 +14,26 @@ from collections.abc import Sequence
 from typing import Any
 
 from assistant.checking.claims import Claim, extract_claims
-from assistant.checking.prefilter import Prefiltered
 from assistant.checking.targets import Scope, Target, ref_targets, shared, unit_target
-from assistant.checking.wording import FOR_CUE_RE, ON_WHO_RE, clause
+from assistant.checking.wording import (
+    FOR_CUE_RE,
+    ON_WHO_RE,
+    clause,
+    extreme_before,
+    speaks_of_old_numbers,
+    subject_before,
+    subject_named,
+    tier_cues_in,
+)
 from assistant.document.corpus import Corpus
 from assistant.document.fines import FineBand, FineTable
 from assistant.document.kinds import Basis, ClaimKind, Subject, Tier
 from assistant.document.refs import Ref
-from assistant.document.vocabulary import (
-    BASE_TIER_RE,
-    MAXIMUM_RE,
-    MINIMUM_RE,
-    NO_GAINS_RE,
-    OLD_NUMBER_RE,
-    RENUMBER_RE,
-    SUBJECT_RE,
-    bases,
-    first_subject,
-    last_subject,
-    tier_cues,
-)
+from assistant.document.vocabulary import NO_GAINS_RE, bases
 
 CITATION = ClaimKind.ARTICLE
-# Every tier cue of the vocabulary contains one of these: most sentences have none, so the scan is skipped
-# (tests/test_checker_fields.py holds this against the vocabulary's cue words).
-TIER_HINTS = ("serious", "loss", "main", "worst", "massive", "leak", "refus", "circumstances", "endangering",
-              "correct", "特别严重", "全部丧失", "严重后果", "大量数据泄露", "部分功能丧失", "拒不改正", "情节严重",
-              "危害网络安全")
-BASE_HINTS = ("basic", "base", "refus", "correct", "harm", "not serious", "no serious", "及时改正", "未造成")
 FIGURES = (ClaimKind.AMOUNT, ClaimKind.RANGE, ClaimKind.BOUND, ClaimKind.MULTIPLE, ClaimKind.MULTIPLE_RANGE)
-# "the persons-in-charge of an operator": the operator is not the one fined.
-OF_ENTITY_RE = re.compile(
-    r"\bof\s+(?:an?|the|its|their|any)?\s*(?:[A-Za-z-]+\s+){0,4}?(?:operators?|sellers?|compan(?:y|ies)|providers?"
-    r"|entit(?:y|ies)|enterprises?|firms?|platforms?|businesses)\b", re.I)
 PAREN_AFTER_RE = re.compile(r"^\s*(?:yuan\s+)?[(（]([^()（）]{1,60})[)）]")
-# A condition names who acts, not who pays: "where the operator refuses to correct, ..."
-CONDITION_RE = re.compile(r"\b(?:where|if|when|unless|once)\b[^,;:，；：]*(?:[,，]|$)", re.I)
-# Most windows and sentences hold none of these words: a str.find pre-check answers "no match" first.
-SUBJECTS, OLD_NUMBERS, RENUMBERS = Prefiltered(SUBJECT_RE), Prefiltered(OLD_NUMBER_RE), Prefiltered(RENUMBER_RE)
-MAXIMUM, MINIMUM = Prefiltered(MAXIMUM_RE), Prefiltered(MINIMUM_RE)
 
 
 class AnswerContext:
@@ -135,7 +116,7 @@ class AnswerContext:
             return False
         if source is None or source is self.text:
             return self.old_vocabulary(c)
-        return _speaks_of_old_numbers(source[c.sentence[0]:c.sentence[1]])
+        return speaks_of_old_numbers(source[c.sentence[0]:c.sentence[1]])
 
     def unit_target(self, unit_id: str) -> Target:
         return unit_target(self.corpus, unit_id)
@@ -289,25 +270,14 @@ class AnswerContext:
         lo, hi = self.neighbours(i)
         after = self.text[c.end:hi]
         if m := ON_WHO_RE.match(after):
-            found = _first_subject(clause(after[m.end():]))
+            found = subject_named(clause(after[m.end():]))
             if found:
                 return found
         if m := PAREN_AFTER_RE.match(after):  # "¥50k–¥200k (individuals, may)"
-            found = _first_subject(m.group(1))
+            found = subject_named(m.group(1))
             if found:
                 return found
-        before = self.text[lo:c.start]
-        if "，" in before:
-            before = before[before.rindex("，") + 1:]
-        found = _last_subject(before)
-        if found != "entity":
-            return found
-        low = before.lower()  # an entity named in "of an operator" or in a condition is not the one fined
-        if "of " in low:
-            before = OF_ENTITY_RE.sub(" ", before)
-        if any(k in low for k in ("where", "if", "when", "unless", "once")):
-            before = CONDITION_RE.sub(" ", before)
-        return _last_subject(before)
+        return subject_before(self.text[lo:c.start])
 
     def tier(self, i: int) -> Tier | None:
         """The tier the wording names: right after the figure ('... yuan for particularly serious ones'),
@@ -322,14 +292,7 @@ class AnswerContext:
         s0, s1 = c.sentence
         found = self._cue_cache.get(c.sentence)
         if found is None:
-            sentence = self.text[s0:s1]
-            low = sentence.lower()
-            base = [(m.start() + s0, m.end() + s0) for m in BASE_TIER_RE.finditer(sentence)] \
-                if any(k in low for k in BASE_HINTS) else []
-            named = tier_cues(sentence, s0) if any(k in low for k in TIER_HINTS) else []
-            found = sorted([(p, t) for p, t in named if not any(a <= p < b for a, b in base)]
-                           + [(a, Tier.BASE) for a, _ in base])
-            self._cue_cache[c.sentence] = found
+            found = self._cue_cache[c.sentence] = [(p + s0, t) for p, t in tier_cues_in(self.text[s0:s1])]
         if len({t for _, t in found}) <= 1:
             return found[0][1] if found else None
         lo, hi = self.neighbours(i)
@@ -345,19 +308,14 @@ class AnswerContext:
         """'upper' after 'the maximum / highest / caps ...', 'lower' after 'the minimum / lowest ...'."""
         c = self.claims[i]
         lo, _ = self.neighbours(i)
-        before = self.text[lo:c.start]
-        if MAXIMUM.search(before):
-            return "upper"
-        if MINIMUM.search(before):
-            return "lower"
-        return None
+        return extreme_before(self.text[lo:c.start])
 
     def old_vocabulary(self, claim: Claim) -> bool:
         """Does the claim's sentence speak of the current law's numbering (old, renumbered, merged ...)?"""
         sentence = self.text[claim.sentence[0]:claim.sentence[1]]
         found = self._old_cache.get(sentence)  # keyed by the words: a repeated sentence is read once
         if found is None:
-            found = self._old_cache[sentence] = _speaks_of_old_numbers(sentence)
+            found = self._old_cache[sentence] = speaks_of_old_numbers(sentence)
         return found
 
     def stated_rule(self, claim: Claim, threshold: int) -> str | None:
@@ -381,19 +339,6 @@ class AnswerContext:
         if q:
             return q, "question"
         return [v for b, v, _ in self.a_bases if b == basis], "answer"
-
-
-def _speaks_of_old_numbers(sentence: str) -> bool:
-    """Old, former, current law; renumbered, merged, became: a sentence about the 2016 law's numbering."""
-    return bool(OLD_NUMBERS.search(sentence) or RENUMBERS.search(sentence))
-
-
-def _first_subject(text: str) -> Subject | None:
-    return first_subject(text) if SUBJECTS.possible(text) else None
-
-
-def _last_subject(text: str) -> Subject | None:
-    return last_subject(text) if SUBJECTS.possible(text) else None
 
 
 def _bases(claims: list[Claim], question: str) -> list[tuple[str, int, str]]:
