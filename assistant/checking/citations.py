@@ -10,18 +10,22 @@ from functools import lru_cache
 from typing import Any, Protocol
 
 from assistant.checking import patterns as P
+from assistant.checking.prefilter import Prefiltered
 from assistant.document.kinds import ClaimKind
 from assistant.document.refs import Ref
 from assistant.document.text import LIST_SEPARATOR_RE, expand_numbers
 
 # "[Aa](?<!\w[Aa])" is "\b[Aa]" written so that `re` can skip ahead to the letter
 SIGNED_ARTICLE_RE = re.compile(r"[Aa](?<!\w[Aa])rt(?:icle)?s?\b\.?\s*(?P<n>[-−]\s*\d{1,6})(?!\d)")
+# Most answers name no amendment item, Explanation section or bare paragraph: skip those scans then.
+AMEND_ITEMS, SECTIONS, BARE_SUBS = Prefiltered(P.AMEND_ITEM_RE), Prefiltered(P.SECTION_RE), Prefiltered(P.BARE_SUB_RE)
 
 
 class Sink(Protocol):
     """What a stage needs from the extractor: the masked text, a way to record a claim, re-masking."""
 
     masked: str
+    folded: str | None  # the lowered text, when lowering keeps offsets (checking.prefilter)
 
     def add(self, start: int, end: int, kind: ClaimKind, value: Any, **extra: Any) -> None: ...
 
@@ -52,13 +56,13 @@ def citations(ex: Sink) -> None:
     for m in P.CN_CITE_RE.finditer(ex.masked):
         _chinese_ref(ex, m)
     ex.mask()
-    for m in P.AMEND_ITEM_RE.finditer(ex.masked):
+    for m in AMEND_ITEMS.finditer(ex.masked, ex.folded):
         n = int(m.group("n") or m.group("nb") or m.group("n2") or m.group("n2b"))
         ex.add(m.start(), m.end(), ClaimKind.ARTICLE, {"amendment_item": n}, unit=f"amend.{n}")
-    for m in list(P.SECTION_RE.finditer(ex.masked)) + list(P.CN_SECTION_RE.finditer(ex.masked)):
+    for m in list(SECTIONS.finditer(ex.masked, ex.folded)) + list(P.CN_SECTION_RE.finditer(ex.masked)):
         _section(ex, m)
     ex.mask()
-    for m in P.BARE_SUB_RE.finditer(ex.masked):
+    for m in BARE_SUBS.finditer(ex.masked, ex.folded):
         if m.group("p"):
             refs: tuple[Ref, ...] = tuple(Ref("", int(x)) for x in (m.group("p"), m.group("p2")) if x)
         else:

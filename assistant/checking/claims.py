@@ -19,6 +19,7 @@ from typing import Any
 from assistant.checking import citations as claim_citations
 from assistant.checking import patterns as P
 from assistant.checking.atoms import Atom, atoms
+from assistant.checking.prefilter import foldable
 from assistant.document.kinds import Basis, ClaimKind
 from assistant.document.refs import Ref
 from assistant.document.text import sentence_bounds
@@ -65,6 +66,7 @@ class _Extractor:
     def __init__(self, text: str) -> None:
         self.text = text
         self.masked = text
+        self.folded = text.lower() if foldable(text) else None  # for the str.find pre-checks of the stages
         self.found: list[Claim] = []
         self.ignored: list[tuple[int, int]] = []  # formatting (list enumerators): masked, never a claim
         self.bounds = sentence_bounds(text)

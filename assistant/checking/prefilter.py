@@ -95,15 +95,19 @@ class Prefiltered:
         self.pattern = pattern
         self.words = tuple(sorted(required_words(pattern) or ())) or None
 
-    def possible(self, text: str) -> bool:
-        """False only when no match can exist in `text`."""
-        if self.words is None or not foldable(text):
+    def possible(self, text: str, folded: str | None = None) -> bool:
+        """False only when no match can exist in `text`. `folded`: the lowered (foldable) text that `text`
+        is a masked copy of, already at hand (a match in the copy is one in the original)."""
+        if self.words is None:
             return True
-        low = text.lower()
-        return any(w in low for w in self.words)
+        if folded is None:
+            if not foldable(text):
+                return True
+            folded = text.lower()
+        return any(w in folded for w in self.words)
 
-    def search(self, text: str) -> re.Match[str] | None:
-        return self.pattern.search(text) if self.possible(text) else None
+    def search(self, text: str, folded: str | None = None) -> re.Match[str] | None:
+        return self.pattern.search(text) if self.possible(text, folded) else None
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        return self.pattern.finditer(text) if self.possible(text) else iter(())
+    def finditer(self, text: str, folded: str | None = None) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text) if self.possible(text, folded) else iter(())
