@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from assistant.checking.claims import Claim, extract_claims
-from assistant.checking.targets import Scope, Target, ref_targets, shared, unit_target
+from assistant.checking.targets import Scope, Target, ref_targets, scope_for, shared, unit_target
 from assistant.checking.wording import (
     FOR_CUE_RE,
     ON_WHO_RE,
@@ -44,7 +44,6 @@ class AnswerContext:
         self.text, self.claims, self.corpus, self.table = text, claims, corpus, table
         self._cue_cache: dict[tuple[int, int], list[tuple[int, Tier]]] = {}
         self._scope_cache: dict[tuple[int, int], Scope] = {}
-        self._band_cache: dict[tuple[str | None, int | None], list[FineBand]] = {}
         self._old_cache: dict[str, bool] = {}
         self._subject_cache: dict[int, Subject | None] = {}
         self._window_cache: dict[int, tuple[int, int]] = {}
@@ -53,7 +52,7 @@ class AnswerContext:
         self._by_id = {b.id: b for b in table.bands}
         self.frames: dict[int, Any] = {}  # claim index -> Frame (checking.fields)
         self.memo: dict[Any, Any] = {}  # per-answer verdict memo (see checker_facts.check_citation)
-        self.shared = shared(corpus)  # lookups that depend on the corpus alone, shared by every answer
+        self.shared = shared(corpus, table)  # lookups that depend on the corpus alone, shared by every answer
         self.question = question or ""
         self.q_claims = extract_claims(self.question) if question else []
         self.targets = self._targets(claims, text)
@@ -175,29 +174,8 @@ class AnswerContext:
                   ("question", [t for t in self.question_targets if t.article]))
         for source, targets in chains:
             if targets:
-                bands: list[FineBand] = []
-                for t in targets:
-                    bands += [b for b in self._bands_for(t) if b not in bands]
-                articles = tuple(dict.fromkeys(t.article for t in targets if t.article))
-                return Scope(tuple(bands), articles, source)
+                return scope_for(self.corpus, self.table, source, tuple(targets))
         return Scope(self.table.bands, (), "none")
-
-    def _bands_for(self, t: Target) -> list[FineBand]:
-        key = (t.article, t.paragraph)
-        if key not in self._band_cache:
-            self._band_cache[key] = self._compute_bands(t)
-        return self._band_cache[key]
-
-    def _compute_bands(self, t: Target) -> list[FineBand]:
-        assert t.article is not None
-        if t.paragraph is None:
-            return self.table.effective_for(t.article)
-        own = [b for b in self.table.bands if b.article == t.article and b.paragraph == t.paragraph]
-        for ref in self.table.references:
-            if ref.article == t.article and ref.paragraph == t.paragraph:
-                own += [b for b in self.table.bands if b.article == ref.target_article
-                        and b.paragraph in ref.target_paragraphs]
-        return own
 
     def passages(self, claim: Claim) -> list[str] | None:
         """Unit ids a non-fine number must appear in; None: no citation anywhere, use the whole text."""

@@ -63,7 +63,10 @@ class _TextCues:
 
 def _positions(low: str, words: tuple[str, ...]) -> list[int]:
     out = []
+    plain = low.isascii()  # then no word with a non-ASCII character can occur
     for word in words:
+        if plain and not word.isascii():
+            continue
         at = low.find(word)
         while at >= 0:
             out.append(at)

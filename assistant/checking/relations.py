@@ -140,6 +140,8 @@ def _cross_references(ctx: AnswerContext, cites: list[int]) -> dict[int, Verdict
         p = _penalty(ctx, ctx.claims[cites[k]])
         if p is not None:
             bad, _ = _unexplained(ctx, cites, k, p)
+            if not bad:
+                return {}
             note = _listing(ctx, p, _provision_refs(ctx, p))
             return {i: Verdict(CONTRADICTED, (), note) for i in bad}
     return {}

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.document.corpus import Corpus, Unit
-from assistant.document.fines import FineBand
+from assistant.document.fines import FineBand, FineTable
 from assistant.document.refs import Ref
 
 SHARED_LIMIT = 4096  # entries per corpus before the cache starts afresh (answers may cite anything)
@@ -36,17 +36,45 @@ class Scope:
     source: str  # sentence | preceding | cited | question | none
 
 
-_SHARED: dict[int, tuple[Corpus, dict[Any, Any]]] = {}
+_SHARED: dict[tuple[int, ...], tuple[tuple[object, ...], dict[Any, Any]]] = {}
 
 
-def shared(corpus: Corpus) -> dict[Any, Any]:
-    """The per-process memo of lookups that depend only on `corpus` (held with it, so its id stays its own)."""
-    entry = _SHARED.get(id(corpus))
-    if entry is None or entry[0] is not corpus:
-        entry = _SHARED[id(corpus)] = (corpus, {})
+def shared(corpus: Corpus, table: FineTable | None = None) -> dict[Any, Any]:
+    """The per-process memo of lookups that depend only on `corpus` (and the band table): held with them,
+    so their ids stay their own."""
+    sources = (corpus, table)
+    key = tuple(map(id, sources))
+    entry = _SHARED.get(key)
+    if entry is None or any(a is not b for a, b in zip(entry[0], sources, strict=True)):
+        entry = _SHARED[key] = (sources, {})
     if len(entry[1]) > SHARED_LIMIT:
         entry[1].clear()
     return entry[1]
+
+
+def scope_for(corpus: Corpus, table: FineTable, source: str, targets: tuple[Target, ...]) -> Scope:
+    """The bands of the cited provisions (each once, in citation order), with the articles they name."""
+    memo = shared(corpus, table)
+    key = ("scope", source, targets)
+    scope = memo.get(key)
+    if scope is None:
+        bands: list[FineBand] = []
+        for t in targets:
+            bands += [b for b in _bands_for(table, t) if b not in bands]
+        articles = tuple(dict.fromkeys(t.article for t in targets if t.article))
+        scope = memo[key] = Scope(tuple(bands), articles, source)
+    return scope
+
+
+def _bands_for(table: FineTable, t: Target) -> list[FineBand]:
+    assert t.article is not None
+    if t.paragraph is None:
+        return table.effective_for(t.article)
+    own = [b for b in table.bands if b.article == t.article and b.paragraph == t.paragraph]
+    for ref in table.references:
+        if ref.article == t.article and ref.paragraph == t.paragraph:
+            own += [b for b in table.bands if b.article == ref.target_article and b.paragraph in ref.target_paragraphs]
+    return own
 
 
 def unit_target(corpus: Corpus, unit_id: str) -> Target:
