@@ -88,11 +88,17 @@ class CheckReport:
         return [c for c in self.claims if c.verdict != Verdict.VERIFIED]
 
 
+SCALARS = frozenset({int, str, float, bool, type(None)})  # exact types: returned as they are, without a walk
+
+
 def _jsonable(value: Any) -> Any:
+    """Tuples become lists, at any depth (a fresh structure each call: callers may keep and change it)."""
+    if type(value) in SCALARS:
+        return value
     if isinstance(value, tuple | list):
-        return [_jsonable(v) for v in value]
+        return [v if type(v) in SCALARS else _jsonable(v) for v in value]
     if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
+        return {k: v if type(v) in SCALARS else _jsonable(v) for k, v in value.items()}
     return value
 
 

@@ -87,7 +87,7 @@ class AnswerContext:
                     ref = Ref(self._bare_article(claims, i) or last_article, ref.paragraph, ref.item)
                     if not ref.article:
                         continue
-                found += ref_targets(self.corpus, ref, c.old or self.old_wording(c, source))
+                found += ref_targets(self.corpus, ref, c.old or self.old_wording(c, source), self.shared)
             out[i] = tuple(found)
             last_article = next((r.article for r in c.refs if r.article), last_article)
         return out
@@ -121,7 +121,7 @@ class AnswerContext:
         return unit_target(self.corpus, unit_id)
 
     def ref_targets(self, ref: Ref, old: bool) -> list[Target]:
-        return list(ref_targets(self.corpus, ref, old))
+        return list(ref_targets(self.corpus, ref, old, self.shared))
 
     def _cited(self, cited: Sequence[str]) -> tuple[Target, ...]:
         out: list[Target] = []
@@ -130,7 +130,7 @@ class AnswerContext:
             if self.corpus.has_unit(item):
                 out.append(self.unit_target(item))
             elif item.isdigit():
-                out += ref_targets(self.corpus, Ref(item), False)
+                out += ref_targets(self.corpus, Ref(item), False, self.shared)
             else:
                 ctx = self._targets(extract_claims(item), item)
                 out += [t for ts in ctx.values() for t in ts]

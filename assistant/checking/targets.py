@@ -83,10 +83,11 @@ def unit_target(corpus: Corpus, unit_id: str) -> Target:
     return Target(unit.article, para, (unit_id,))
 
 
-def ref_targets(corpus: Corpus, ref: Ref, old: bool) -> tuple[Target, ...]:
+def ref_targets(corpus: Corpus, ref: Ref, old: bool, memo: dict[Any, Any] | None = None) -> tuple[Target, ...]:
     """The draft passages a reference names: a draft article's units, a referenced article's citing units,
-    or (phrased as the current law's numbering) the amendment items that renumbered it."""
-    memo = shared(corpus)
+    or (phrased as the current law's numbering) the amendment items that renumbered it. `memo`: the
+    corpus's shared memo when the caller holds it already."""
+    memo = shared(corpus) if memo is None else memo
     key = ("targets", ref, old)
     found = memo.get(key)
     if found is None:

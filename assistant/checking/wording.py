@@ -21,7 +21,6 @@ from assistant.document.vocabulary import (
     MINIMUM_RE,
     OLD_NUMBER_RE,
     RENUMBER_RE,
-    SUBJECT_RE,
     first_subject,
     last_subject,
     tier_cues,
@@ -44,7 +43,8 @@ OF_ENTITY_RE = re.compile(
     r"|entit(?:y|ies)|enterprises?|firms?|platforms?|businesses)\b", re.I)
 # A condition names who acts, not who pays: "where the operator refuses to correct, ..."
 CONDITION_RE = re.compile(r"\b(?:where|if|when|unless|once)\b[^,;:，；：]*(?:[,，]|$)", re.I)
-SUBJECTS, OLD_NUMBERS, RENUMBERS = Prefiltered(SUBJECT_RE), Prefiltered(OLD_NUMBER_RE), Prefiltered(RENUMBER_RE)
+OLD_NUMBERS, RENUMBERS = Prefiltered(OLD_NUMBER_RE), Prefiltered(RENUMBER_RE)  # (a window almost always names
+# someone, so the subject words are not pre-checked)
 MAXIMUM, MINIMUM = Prefiltered(MAXIMUM_RE), Prefiltered(MINIMUM_RE)
 CACHE = 4096  # distinct windows and sentences kept per reading
 
@@ -58,7 +58,7 @@ def clause(text: str) -> str:
 @lru_cache(maxsize=CACHE)
 def subject_named(text: str) -> Subject | None:
     """Whom the first subject word of `text` names (the words right after a figure: "on the operator")."""
-    return first_subject(text) if SUBJECTS.possible(text) else None
+    return first_subject(text)
 
 
 @lru_cache(maxsize=CACHE)
@@ -67,7 +67,7 @@ def subject_before(before: str) -> Subject | None:
     condition ("where the operator refuses ...") is not the one fined, so those words are read past."""
     if "，" in before:
         before = before[before.rindex("，") + 1:]
-    found = _last_subject(before)
+    found = last_subject(before)
     if found != "entity":
         return found
     low = before.lower()
@@ -75,11 +75,7 @@ def subject_before(before: str) -> Subject | None:
         before = OF_ENTITY_RE.sub(" ", before)
     if any(k in low for k in ("where", "if", "when", "unless", "once")):
         before = CONDITION_RE.sub(" ", before)
-    return _last_subject(before)
-
-
-def _last_subject(text: str) -> Subject | None:
-    return last_subject(text) if SUBJECTS.possible(text) else None
+    return last_subject(before)
 
 
 @lru_cache(maxsize=CACHE)
