@@ -18,6 +18,8 @@ from assistant.document.text import LIST_SEPARATOR_RE, expand_numbers
 # "\b[Aa]rt...", written to open with the literal "rt" (which `re` finds fast) and look back for the rest:
 # a match starts one character before its span.
 SIGNED_ARTICLE_RE = re.compile(r"rt(?<=[Aa]rt)(?<!\w[Aa]rt)(?:icle)?s?\b\.?\s*(?P<n>[-−]\s*\d{1,6})(?!\d)")
+HEAD_GROUPS = ("ord", "ordkind", "subkind", "subnums", "oldpre")  # what CITE_HEAD_RE reads before a citation
+NO_HEAD: tuple[str | None, ...] = (None,) * len(HEAD_GROUPS)
 # Most answers name no amendment item, Explanation section or bare paragraph: skip those scans then.
 AMEND_ITEMS, SECTIONS, BARE_SUBS = Prefiltered(P.AMEND_ITEM_RE), Prefiltered(P.SECTION_RE), Prefiltered(P.BARE_SUB_RE)
 
@@ -74,10 +76,9 @@ def citations(ex: Sink) -> None:
 
 
 def _english_ref(ex: Sink, m: re.Match[str], head: re.Match[str] | None) -> None:
-    h = head.groupdict() if head else {}
-    refs, old = _english_refs(m.group("nums", "paren", "paren2", "para2", "item2", "oldpost"),
-                              tuple(h.get(k) for k in ("ord", "ordkind", "subkind", "subnums", "oldpre")))
-    start = head.start() if head and (h.get("subkind") or h.get("ord") or h.get("oldpre")) else m.start()
+    heads = head.group(*HEAD_GROUPS) if head else NO_HEAD
+    refs, old = _english_refs(m.group("nums", "paren", "paren2", "para2", "item2", "oldpost"), heads)
+    start = head.start() if head and (heads[2] or heads[0] or heads[4]) else m.start()  # subkind, ord, oldpre
     ex.add(start, m.end(), ClaimKind.ARTICLE, ref_value(refs, old), refs=refs, old=old)
 
 
@@ -86,7 +87,7 @@ def _english_refs(cite: tuple[str | None, ...], head: tuple[str | None, ...]) ->
     """The references a citation's groups name (and its head's: "paragraph 2 of Article 59", "old ..."),
     a pure function of the words: answers repeat their chips ("[Art. 59(1)]"), so each is read once."""
     nums, paren, paren2, para2, item2, oldpost = cite
-    h = dict(zip(("ord", "ordkind", "subkind", "subnums", "oldpre"), head, strict=True))
+    h = dict(zip(HEAD_GROUPS, head, strict=True))
     listed = article_list(nums or "")
     articles = [a for a, _ in listed]
     old = bool(h.get("oldpre") or oldpost)

@@ -26,7 +26,8 @@ from assistant.document.text import sentence_bounds
 
 CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 MASK = "\x00"
-LONG_DIGITS_RE = re.compile(r"\d{16,}")  # too long for a figure: still a claim, so it cannot slip through
+LONG_DIGITS_RE = re.compile(r"\d\d{15,}")  # too long for a figure: still a claim, so it cannot slip through (\d{16,},
+# written to open with one digit: `re` then skips ahead to a digit)
 CN_RANGE_NEXT_RE = re.compile(r"以上|至|到|-|–")
 SPACES_RE = re.compile(r"\s+")
 
@@ -76,8 +77,8 @@ class _Extractor:
     def add(self, start: int, end: int, kind: ClaimKind, value: Any, **extra: Any) -> None:
         k = bisect.bisect_right(self.bounds, start) - 1
         sentence = (self.bounds[k], self.bounds[k + 1] if k + 1 < len(self.bounds) else len(self.text))
-        self.found.append(Claim(self.text[start:end], start, end, kind, value, sentence,
-                                lang=_lang(self.text[start:end]), **extra))
+        words = self.text[start:end]
+        self.found.append(Claim(words, start, end, kind, value, sentence, lang=_lang(words), **extra))
 
     def ignore(self, start: int, end: int) -> None:
         self.ignored.append((start, end))

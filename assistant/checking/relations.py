@@ -120,8 +120,17 @@ def _penalty(ctx: AnswerContext, c: Claim) -> Ref | None:
     return ref if art is not None and art.text_included and not c.old and len(c.refs) == 1 else None
 
 
-def _provision_refs(ctx: AnswerContext, p: Ref) -> list[Ref]:
-    """What the provision's text cites, plus the paragraphs whose penalties it applies."""
+def _provision_refs(ctx: AnswerContext, p: Ref) -> tuple[Ref, ...]:
+    """What the provision's text cites, plus the paragraphs whose penalties it applies (the corpus's and
+    the band table's alone: computed once per process)."""
+    key = ("provision refs", p)
+    found = ctx.shared.get(key)
+    if found is None:
+        found = ctx.shared[key] = tuple(_read_provision_refs(ctx, p))
+    return found
+
+
+def _read_provision_refs(ctx: AnswerContext, p: Ref) -> list[Ref]:
     art = ctx.corpus.articles[p.article]
     units = [u for u in art.units if p.paragraph is None or u.paragraph == p.paragraph]
     refs = [r for u in units for r in _cited_by(u.text) if r.article]
@@ -175,7 +184,7 @@ def _unexplained(ctx: AnswerContext, cites: list[int], k: int, p: Ref) -> tuple[
     return bad, good
 
 
-def _listing(ctx: AnswerContext, p: Ref, cited: list[Ref]) -> str:
+def _listing(ctx: AnswerContext, p: Ref, cited: tuple[Ref, ...]) -> str:
     def label(r: Ref) -> str:
         item = f", item ({r.item})" if r.item else ""
         return f"Art. {r.article}" + (f"({r.paragraph})" if r.paragraph else "") + item
