@@ -158,9 +158,11 @@ def _verbatim_quotes(ctx: AnswerContext) -> list[tuple[int, int, str]]:
     """
     out = []
     for m in QUOTE_RE.finditer(ctx.text):
-        unit = next((u for u in ctx.corpus.units() if m.group(1) in u.text), None)
-        if unit is not None:
-            out.append((m.start(1), m.end(1), unit.id))
+        key = ("quoted unit", m.group(1))  # the unit a quotation stands in depends on the corpus alone
+        if key not in ctx.shared:
+            ctx.shared[key] = next((u.id for u in ctx.corpus.units() if m.group(1) in u.text), None)
+        if ctx.shared[key] is not None:
+            out.append((m.start(1), m.end(1), ctx.shared[key]))
     return out
 
 
