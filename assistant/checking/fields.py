@@ -115,10 +115,11 @@ def _agrees(frame: Frame, b: FineBand) -> bool:
 
 def plain(ctx: AnswerContext, b: FineBand) -> str:
     """'Art. 59(3), persons-in-charge, particularly serious consequences, shall, 200,000 to 1,000,000 yuan'."""
-    key = ("plain", b.id)
-    if key not in ctx.memo:
-        ctx.memo[key] = _plain(ctx, b)
-    return ctx.memo[key]
+    key = ("plain", b.id)  # a band of ctx.table, described from the corpus alone: once per process
+    found = ctx.shared.get(key)
+    if found is None:
+        found = ctx.shared[key] = _plain(ctx, b)
+    return found
 
 
 def _plain(ctx: AnswerContext, b: FineBand) -> str:
