@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from assistant.checking.wording import TextCache
 from assistant.document.vocabulary import MAY_WORDS, NOT_MAY, SHALL_WORDS, modal_cues
 
 if TYPE_CHECKING:
@@ -79,7 +79,7 @@ def _sentence_cues(ctx: AnswerContext, span: tuple[int, int]) -> SentenceCues:
                         rel.foreign)
 
 
-@lru_cache(maxsize=4096)
+@TextCache
 def _window_cues(window: str, lo: int, hi: int) -> SentenceCues:
     """Cues of window[lo:hi]: modals ending in [lo, hi], hints starting in [lo, hi)."""
     return SentenceCues(tuple(sorted(m for m in modal_cues(window) if lo <= m[0] <= hi)),

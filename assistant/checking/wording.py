@@ -11,7 +11,9 @@ vocabulary patterns on text that holds none of their words.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
+from typing import Any, Generic, TypeVar
 
 from assistant.checking.prefilter import Prefiltered
 from assistant.document.kinds import Subject, Tier
@@ -47,6 +49,19 @@ OLD_NUMBERS, RENUMBERS = Prefiltered(OLD_NUMBER_RE), Prefiltered(RENUMBER_RE)  #
 # someone, so the subject words are not pre-checked)
 MAXIMUM, MINIMUM = Prefiltered(MAXIMUM_RE), Prefiltered(MINIMUM_RE)
 CACHE = 4096  # distinct windows and sentences kept per reading
+LONG = 600  # longer texts are read afresh each time: the caches stay small (at most CACHE x LONG characters)
+T = TypeVar("T")
+
+
+class TextCache(Generic[T]):
+    """lru_cache for a pure reading of a piece of text (its first argument), bounded in memory."""
+
+    def __init__(self, read: Callable[..., T]) -> None:
+        self.read, self.cached = read, lru_cache(maxsize=CACHE)(read)
+        self.__doc__ = read.__doc__
+
+    def __call__(self, text: str, *args: Any) -> T:
+        return self.cached(text, *args) if len(text) <= LONG else self.read(text, *args)
 
 
 def clause(text: str) -> str:
@@ -55,13 +70,13 @@ def clause(text: str) -> str:
     return text[: m.start()] if m else text
 
 
-@lru_cache(maxsize=CACHE)
+@TextCache
 def subject_named(text: str) -> Subject | None:
     """Whom the first subject word of `text` names (the words right after a figure: "on the operator")."""
     return first_subject(text)
 
 
-@lru_cache(maxsize=CACHE)
+@TextCache
 def subject_before(before: str) -> Subject | None:
     """Whom the last subject word before a figure names; an entity named in "of an operator" or in a
     condition ("where the operator refuses ...") is not the one fined, so those words are read past."""
@@ -78,7 +93,7 @@ def subject_before(before: str) -> Subject | None:
     return last_subject(before)
 
 
-@lru_cache(maxsize=CACHE)
+@TextCache
 def extreme_before(before: str) -> str | None:
     """'upper' after 'the maximum / highest / caps ...', 'lower' after 'the minimum / lowest ...'."""
     if MAXIMUM.search(before):
@@ -88,7 +103,7 @@ def extreme_before(before: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=CACHE)
+@TextCache
 def tier_cues_in(sentence: str) -> tuple[tuple[int, Tier], ...]:
     """(offset in the sentence, tier) of every tier cue, in order; a base-tier phrase ("no serious
     circumstances") is one base cue, not also the tier words inside it."""
@@ -99,7 +114,7 @@ def tier_cues_in(sentence: str) -> tuple[tuple[int, Tier], ...]:
                         + [(a, Tier.BASE) for a, _ in base]))
 
 
-@lru_cache(maxsize=CACHE)
+@TextCache
 def speaks_of_old_numbers(sentence: str) -> bool:
     """Old, former, current law; renumbered, merged, became: a sentence about the 2016 law's numbering."""
     return bool(OLD_NUMBERS.search(sentence) or RENUMBERS.search(sentence))
