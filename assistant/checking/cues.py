@@ -88,7 +88,10 @@ def _window_cues(window: str, lo: int, hi: int) -> SentenceCues:
 
 
 def _starts_within(low: str, words: tuple[str, ...], lo: int, hi: int) -> bool:
+    plain = low.isascii()  # then no word with a non-ASCII character can occur
     for word in words:
+        if plain and not word.isascii():
+            continue
         at = low.find(word, lo)
         if 0 <= at < hi:
             return True
