@@ -137,8 +137,16 @@ def _checked_against(ctx: AnswerContext, v: Judgement) -> tuple[str, ...]:
     a passage by its article, paragraph and item or Explanation section, the question as such."""
     if v.verdict == fines_check.UNSUPPORTED:
         return ()
+    key = ("against", v.evidence)  # the words depend on the evidence and the corpus alone
+    found = ctx.shared.get(key)
+    if found is None:
+        found = ctx.shared[key] = _describe_evidence(ctx, v.evidence)
+    return found
+
+
+def _describe_evidence(ctx: AnswerContext, evidence: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
     out = []
-    for eid, _ in v.evidence:
+    for eid, _ in evidence:
         band = ctx.band(eid)
         if band:
             out.append(fields.plain(ctx, band))

@@ -89,7 +89,10 @@ class AnswerContext:
                         continue
                 found += ref_targets(self.corpus, ref, c.old or self.old_wording(c, source), self.shared)
             out[i] = tuple(found)
-            last_article = next((r.article for r in c.refs if r.article), last_article)
+            for r in c.refs:  # the first article the citation names carries over to a bare "paragraph 3"
+                if r.article:
+                    last_article = r.article
+                    break
         return out
 
     @staticmethod
