@@ -48,3 +48,13 @@ def test_every_match_passes_the_precheck(name, data):
     text = data.draw(st.from_regex(pattern))
     if pattern.search(text):
         assert GUARDED[name].possible(text), text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["1.", "2)", "(3)", "12.", "- ", "* ", "• ", "#", " ", "\t", "\n", "x", "4.\t",
+                                 "\n\n"]), max_size=30).map("".join))
+def test_list_markers_are_found_at_line_starts_as_by_a_full_scan(text):
+    from assistant.checking.citations import _list_markers
+    from assistant.checking.patterns import LIST_MARKER_RE
+
+    assert [m.span() for m in _list_markers(text)] == [m.span() for m in LIST_MARKER_RE.finditer(text)]

@@ -6,6 +6,7 @@ sections, unit markers) and dates. They run first and mask what they take, so "A
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any, Protocol
 
@@ -43,7 +44,7 @@ def citations(ex: Sink) -> None:
     """Unit markers, then article references (English and Chinese), then amendment items and
     Explanation sections, then bare "paragraph 3" / "items (1) and (2)" (resolved by the checker)."""
     t = ex.masked
-    for m in P.LIST_MARKER_RE.finditer(t):
+    for m in _list_markers(t):
         ex.ignore(m.start(), m.end())
     for m in P.MARKER_RE.finditer(t):
         ex.add(m.start(), m.end(), ClaimKind.ARTICLE, {"unit": m.group("id")}, unit=m.group("id"))
@@ -73,6 +74,17 @@ def citations(ex: Sink) -> None:
             refs = tuple(Ref("", None, i) for i in items)
         ex.add(m.start(), m.end(), ClaimKind.ARTICLE, ref_value(refs, False), refs=refs)
     ex.mask()
+
+
+def _list_markers(text: str) -> Iterator[re.Match[str]]:
+    """LIST_MARKER_RE's matches: it matches only at the start of a line and within it, so it is tried there
+    alone (rather than at every position of the text)."""
+    pos = 0
+    while pos >= 0:
+        if m := P.LIST_MARKER_RE.match(text, pos):
+            yield m
+        pos = text.find("\n", pos)
+        pos = pos + 1 if pos >= 0 else -1
 
 
 def _english_ref(ex: Sink, m: re.Match[str], head: re.Match[str] | None) -> None:
