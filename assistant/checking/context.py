@@ -3,7 +3,8 @@
 A figure is only right or wrong relative to a provision, so the checker first
 reads the answer's citations (in the claim's sentence, else the nearest one
 before it, else the caller's `cited` ids, else the question) and the wording
-around the figure. Everything here is computed once per answer.
+around the figure. Everything here is computed once per answer; what depends on the corpus
+alone (citation targets, scopes, verdicts on citations) once per process (checking.targets).
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ class AnswerContext:
         self._tier_cache: dict[int, Tier | None] = {}
         self._by_id = {b.id: b for b in table.bands}
         self.frames: dict[int, Any] = {}  # claim index -> Frame (checking.fields)
-        self.memo: dict[Any, Any] = {}  # per-answer verdict memo (see checker_facts.check_citation)
+        self.memo: dict[Any, Any] = {}  # per-answer readings (sentence cues: checking.cues)
         self.shared = shared(corpus, table)  # lookups that depend on the corpus alone, shared by every answer
         self.question = question or ""
         self.q_claims = extract_claims(self.question) if question else []
