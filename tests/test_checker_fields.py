@@ -124,7 +124,7 @@ def test_tier_hints_cover_every_tier_cue():
     import json
     from pathlib import Path
 
-    from assistant.checking.context import TIER_HINTS
+    from assistant.checking.wording import TIER_HINTS
     from assistant.document.corpus import load
     from assistant.document.vocabulary import TIER_RE
 

@@ -58,7 +58,8 @@ def atoms(masked: str) -> list[Atom]:
     """Every number (digits, number words, Chinese numerals) with its currency, scale and unit, in order."""
     found = [(m.start(), m.end(), "dig", m.group()) for m in P.DIGITS_RE.finditer(masked)]
     found += join_runs(masked, _number_words(masked))
-    found += [(m.start(), m.end(), "cn", m.group()) for m in P.CN_NUM_RE.finditer(masked)]
+    if not masked.isascii():  # Chinese numerals are never ASCII
+        found += [(m.start(), m.end(), "cn", m.group()) for m in P.CN_NUM_RE.finditer(masked)]
     atoms: list[Atom] = []
     last = -1
     for start, end, form, raw in sorted(found):

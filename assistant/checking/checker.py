@@ -88,11 +88,17 @@ class CheckReport:
         return [c for c in self.claims if c.verdict != Verdict.VERIFIED]
 
 
+SCALARS = frozenset({int, str, float, bool, type(None)})  # exact types: returned as they are, without a walk
+
+
 def _jsonable(value: Any) -> Any:
+    """Tuples become lists, at any depth (a fresh structure each call: callers may keep and change it)."""
+    if type(value) in SCALARS:
+        return value
     if isinstance(value, tuple | list):
-        return [_jsonable(v) for v in value]
+        return [v if type(v) in SCALARS else _jsonable(v) for v in value]
     if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
+        return {k: v if type(v) in SCALARS else _jsonable(v) for k, v in value.items()}
     return value
 
 
@@ -131,15 +137,24 @@ def _checked_against(ctx: AnswerContext, v: Judgement) -> tuple[str, ...]:
     a passage by its article, paragraph and item or Explanation section, the question as such."""
     if v.verdict == fines_check.UNSUPPORTED:
         return ()
+    key = ("against", v.evidence)  # the words depend on the evidence and the corpus alone
+    found = ctx.shared.get(key)
+    if found is None:
+        found = ctx.shared[key] = _describe_evidence(ctx, v.evidence)
+    return found
+
+
+def _describe_evidence(ctx: AnswerContext, evidence: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
     out = []
-    for eid, _ in v.evidence:
+    for eid, _ in evidence:
         band = ctx.band(eid)
         if band:
             out.append(fields.plain(ctx, band))
         else:
-            if ("label", eid) not in ctx.memo:
-                ctx.memo[("label", eid)] = _passage_label(ctx, eid)
-            out.append(ctx.memo[("label", eid)])
+            label = ctx.shared.get(("label", eid))  # a passage's label depends on the corpus alone
+            if label is None:
+                label = ctx.shared[("label", eid)] = _passage_label(ctx, eid)
+            out.append(label)
     return tuple(dict.fromkeys(out))
 
 
@@ -151,9 +166,11 @@ def _verbatim_quotes(ctx: AnswerContext) -> list[tuple[int, int, str]]:
     """
     out = []
     for m in QUOTE_RE.finditer(ctx.text):
-        unit = next((u for u in ctx.corpus.units() if m.group(1) in u.text), None)
-        if unit is not None:
-            out.append((m.start(1), m.end(1), unit.id))
+        key = ("quoted unit", m.group(1))  # the unit a quotation stands in depends on the corpus alone
+        if key not in ctx.shared:
+            ctx.shared[key] = next((u.id for u in ctx.corpus.units() if m.group(1) in u.text), None)
+        if ctx.shared[key] is not None:
+            out.append((m.start(1), m.end(1), ctx.shared[key]))
     return out
 
 

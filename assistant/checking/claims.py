@@ -19,13 +19,15 @@ from typing import Any
 from assistant.checking import citations as claim_citations
 from assistant.checking import patterns as P
 from assistant.checking.atoms import Atom, atoms
+from assistant.checking.prefilter import foldable
 from assistant.document.kinds import Basis, ClaimKind
 from assistant.document.refs import Ref
 from assistant.document.text import sentence_bounds
 
 CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 MASK = "\x00"
-LONG_DIGITS_RE = re.compile(r"\d{16,}")  # too long for a figure: still a claim, so it cannot slip through
+LONG_DIGITS_RE = re.compile(r"\d\d{15,}")  # too long for a figure: still a claim, so it cannot slip through (\d{16,},
+# written to open with one digit: `re` then skips ahead to a digit)
 CN_RANGE_NEXT_RE = re.compile(r"以上|至|到|-|–")
 SPACES_RE = re.compile(r"\s+")
 
@@ -51,7 +53,7 @@ class Claim:
 
 
 def _lang(text: str) -> str:
-    return "zh" if CJK_RE.search(text) else "en"
+    return "en" if text.isascii() else "zh" if CJK_RE.search(text) else "en"
 
 
 def _json_number(value: int | Fraction | None) -> int | str | None:
@@ -65,21 +67,27 @@ class _Extractor:
     def __init__(self, text: str) -> None:
         self.text = text
         self.masked = text
+        self.folded = text.lower() if foldable(text) else None  # for the str.find pre-checks of the stages
         self.found: list[Claim] = []
         self.ignored: list[tuple[int, int]] = []  # formatting (list enumerators): masked, never a claim
         self.bounds = sentence_bounds(text)
+        self._masked_for = (0, 0)  # (claims, ignored spans) the mask was last built from
 
     # -- bookkeeping -------------------------------------------------------------------------
     def add(self, start: int, end: int, kind: ClaimKind, value: Any, **extra: Any) -> None:
         k = bisect.bisect_right(self.bounds, start) - 1
         sentence = (self.bounds[k], self.bounds[k + 1] if k + 1 < len(self.bounds) else len(self.text))
-        self.found.append(Claim(self.text[start:end], start, end, kind, value, sentence,
-                                lang=_lang(self.text[start:end]), **extra))
+        words = self.text[start:end]
+        self.found.append(Claim(words, start, end, kind, value, sentence, lang=_lang(words), **extra))
 
     def ignore(self, start: int, end: int) -> None:
         self.ignored.append((start, end))
 
     def mask(self) -> None:
+        """Mask every span taken so far (found and ignored only grow: nothing new, nothing to do)."""
+        if self._masked_for == (len(self.found), len(self.ignored)):
+            return
+        self._masked_for = (len(self.found), len(self.ignored))
         parts, last = [], 0
         for start, end in sorted([(c.start, c.end) for c in self.found] + self.ignored):
             if start >= last:

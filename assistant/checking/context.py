@@ -3,7 +3,8 @@
 A figure is only right or wrong relative to a provision, so the checker first
 reads the answer's citations (in the claim's sentence, else the nearest one
 before it, else the caller's `cited` ids, else the question) and the wording
-around the figure. Everything here is computed once per answer.
+around the figure. Everything here is computed once per answer; what depends on the corpus
+alone (citation targets, scopes, verdicts on citations) once per process (checking.targets).
 """
 
 from __future__ import annotations
@@ -11,61 +12,29 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from assistant.checking.claims import Claim, extract_claims
-from assistant.checking.wording import FOR_CUE_RE, ON_WHO_RE, clause
-from assistant.document.corpus import Corpus, Unit
+from assistant.checking.targets import Scope, Target, ref_targets, scope_for, shared, unit_target
+from assistant.checking.wording import (
+    FOR_CUE_RE,
+    ON_WHO_RE,
+    clause,
+    extreme_before,
+    speaks_of_old_numbers,
+    subject_before,
+    subject_named,
+    tier_cues_in,
+)
+from assistant.document.corpus import Corpus
 from assistant.document.fines import FineBand, FineTable
 from assistant.document.kinds import Basis, ClaimKind, Subject, Tier
 from assistant.document.refs import Ref
-from assistant.document.vocabulary import (
-    BASE_TIER_RE,
-    MAXIMUM_RE,
-    MINIMUM_RE,
-    NO_GAINS_RE,
-    OLD_NUMBER_RE,
-    RENUMBER_RE,
-    bases,
-    first_subject,
-    last_subject,
-    tier_cues,
-)
+from assistant.document.vocabulary import NO_GAINS_RE, bases
 
 CITATION = ClaimKind.ARTICLE
-# Every tier cue of the vocabulary contains one of these: most sentences have none, so the scan is skipped
-# (tests/test_checker_fields.py holds this against the vocabulary's cue words).
-TIER_HINTS = ("serious", "loss", "main", "worst", "massive", "leak", "refus", "circumstances", "endangering",
-              "correct", "特别严重", "全部丧失", "严重后果", "大量数据泄露", "部分功能丧失", "拒不改正", "情节严重",
-              "危害网络安全")
-BASE_HINTS = ("basic", "base", "refus", "correct", "harm", "not serious", "no serious", "及时改正", "未造成")
 FIGURES = (ClaimKind.AMOUNT, ClaimKind.RANGE, ClaimKind.BOUND, ClaimKind.MULTIPLE, ClaimKind.MULTIPLE_RANGE)
-# "the persons-in-charge of an operator": the operator is not the one fined.
-OF_ENTITY_RE = re.compile(
-    r"\bof\s+(?:an?|the|its|their|any)?\s*(?:[A-Za-z-]+\s+){0,4}?(?:operators?|sellers?|compan(?:y|ies)|providers?"
-    r"|entit(?:y|ies)|enterprises?|firms?|platforms?|businesses)\b", re.I)
 PAREN_AFTER_RE = re.compile(r"^\s*(?:yuan\s+)?[(（]([^()（）]{1,60})[)）]")
-# A condition names who acts, not who pays: "where the operator refuses to correct, ..."
-CONDITION_RE = re.compile(r"\b(?:where|if|when|unless|once)\b[^,;:，；：]*(?:[,，]|$)", re.I)
-
-
-@dataclass(frozen=True, slots=True)
-class Target:
-    """What one citation points at: a draft article (new numbering) and the passages to quote."""
-
-    article: str | None
-    paragraph: int | None
-    units: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Scope:
-    """The bands a figure is judged against and where that choice came from."""
-
-    bands: tuple[FineBand, ...]
-    articles: tuple[str, ...]
-    source: str  # sentence | preceding | cited | question | none
 
 
 class AnswerContext:
@@ -76,7 +45,6 @@ class AnswerContext:
         self.text, self.claims, self.corpus, self.table = text, claims, corpus, table
         self._cue_cache: dict[tuple[int, int], list[tuple[int, Tier]]] = {}
         self._scope_cache: dict[tuple[int, int], Scope] = {}
-        self._band_cache: dict[tuple[str | None, int | None], list[FineBand]] = {}
         self._old_cache: dict[str, bool] = {}
         self._subject_cache: dict[int, Subject | None] = {}
         self._window_cache: dict[int, tuple[int, int]] = {}
@@ -84,7 +52,8 @@ class AnswerContext:
         self._tier_cache: dict[int, Tier | None] = {}
         self._by_id = {b.id: b for b in table.bands}
         self.frames: dict[int, Any] = {}  # claim index -> Frame (checking.fields)
-        self.memo: dict[Any, Any] = {}  # per-answer verdict memo (see checker_facts.check_citation)
+        self.memo: dict[Any, Any] = {}  # per-answer readings (sentence cues: checking.cues)
+        self.shared = shared(corpus, table)  # lookups that depend on the corpus alone, shared by every answer
         self.question = question or ""
         self.q_claims = extract_claims(self.question) if question else []
         self.targets = self._targets(claims, text)
@@ -113,15 +82,18 @@ class AnswerContext:
             if c.unit:
                 out[i] = (self.unit_target(c.unit),) if self.corpus.has_unit(c.unit) else ()
                 continue
-            found = []
+            found: list[Target] = []
             for ref in c.refs:
                 if not ref.article:
                     ref = Ref(self._bare_article(claims, i) or last_article, ref.paragraph, ref.item)
                     if not ref.article:
                         continue
-                found += self.ref_targets(ref, c.old or self.old_wording(c, source))
+                found += ref_targets(self.corpus, ref, c.old or self.old_wording(c, source), self.shared)
             out[i] = tuple(found)
-            last_article = next((r.article for r in c.refs if r.article), last_article)
+            for r in c.refs:  # the first article the citation names carries over to a bare "paragraph 3"
+                if r.article:
+                    last_article = r.article
+                    break
         return out
 
     @staticmethod
@@ -147,23 +119,13 @@ class AnswerContext:
             return False
         if source is None or source is self.text:
             return self.old_vocabulary(c)
-        return _speaks_of_old_numbers(source[c.sentence[0]:c.sentence[1]])
+        return speaks_of_old_numbers(source[c.sentence[0]:c.sentence[1]])
 
     def unit_target(self, unit_id: str) -> Target:
-        unit = self.corpus.unit(unit_id)
-        para = unit.paragraph if unit.kind == "paragraph" else None
-        return Target(unit.article, para, (unit_id,))
+        return unit_target(self.corpus, unit_id)
 
     def ref_targets(self, ref: Ref, old: bool) -> list[Target]:
-        art = self.corpus.articles.get(ref.article)
-        if art is not None and not old:
-            units = tuple(u.id for u in art.units if _unit_matches(u, ref)) or tuple(u.id for u in art.units)
-            para = ref.paragraph if ref.paragraph and ref.paragraph <= art.paragraph_count() else None
-            return [Target(art.number, para, units or (f"amend.{art.amendment_item}",))]
-        if ref.article in self.corpus.referenced and not old:
-            return [Target(None, None, self.corpus.referenced[ref.article])]
-        entries = [e for e in self.corpus.renumbering if e.old and e.old.article == ref.article and e.new]
-        return [Target(e.new, None, (f"amend.{e.amendment_item}",)) for e in entries]
+        return list(ref_targets(self.corpus, ref, old, self.shared))
 
     def _cited(self, cited: Sequence[str]) -> tuple[Target, ...]:
         out: list[Target] = []
@@ -172,7 +134,7 @@ class AnswerContext:
             if self.corpus.has_unit(item):
                 out.append(self.unit_target(item))
             elif item.isdigit():
-                out += self.ref_targets(Ref(item), False)
+                out += ref_targets(self.corpus, Ref(item), False, self.shared)
             else:
                 ctx = self._targets(extract_claims(item), item)
                 out += [t for ts in ctx.values() for t in ts]
@@ -216,29 +178,8 @@ class AnswerContext:
                   ("question", [t for t in self.question_targets if t.article]))
         for source, targets in chains:
             if targets:
-                bands: list[FineBand] = []
-                for t in targets:
-                    bands += [b for b in self._bands_for(t) if b not in bands]
-                articles = tuple(dict.fromkeys(t.article for t in targets if t.article))
-                return Scope(tuple(bands), articles, source)
+                return scope_for(self.corpus, self.table, source, tuple(targets))
         return Scope(self.table.bands, (), "none")
-
-    def _bands_for(self, t: Target) -> list[FineBand]:
-        key = (t.article, t.paragraph)
-        if key not in self._band_cache:
-            self._band_cache[key] = self._compute_bands(t)
-        return self._band_cache[key]
-
-    def _compute_bands(self, t: Target) -> list[FineBand]:
-        assert t.article is not None
-        if t.paragraph is None:
-            return self.table.effective_for(t.article)
-        own = [b for b in self.table.bands if b.article == t.article and b.paragraph == t.paragraph]
-        for ref in self.table.references:
-            if ref.article == t.article and ref.paragraph == t.paragraph:
-                own += [b for b in self.table.bands if b.article == ref.target_article
-                        and b.paragraph in ref.target_paragraphs]
-        return own
 
     def passages(self, claim: Claim) -> list[str] | None:
         """Unit ids a non-fine number must appear in; None: no citation anywhere, use the whole text."""
@@ -311,25 +252,14 @@ class AnswerContext:
         lo, hi = self.neighbours(i)
         after = self.text[c.end:hi]
         if m := ON_WHO_RE.match(after):
-            found = first_subject(clause(after[m.end():]))
+            found = subject_named(clause(after[m.end():]))
             if found:
                 return found
         if m := PAREN_AFTER_RE.match(after):  # "¥50k–¥200k (individuals, may)"
-            found = first_subject(m.group(1))
+            found = subject_named(m.group(1))
             if found:
                 return found
-        before = self.text[lo:c.start]
-        if "，" in before:
-            before = before[before.rindex("，") + 1:]
-        found = last_subject(before)
-        if found != "entity":
-            return found
-        low = before.lower()  # an entity named in "of an operator" or in a condition is not the one fined
-        if "of " in low:
-            before = OF_ENTITY_RE.sub(" ", before)
-        if any(k in low for k in ("where", "if", "when", "unless", "once")):
-            before = CONDITION_RE.sub(" ", before)
-        return last_subject(before)
+        return subject_before(self.text[lo:c.start])
 
     def tier(self, i: int) -> Tier | None:
         """The tier the wording names: right after the figure ('... yuan for particularly serious ones'),
@@ -344,14 +274,7 @@ class AnswerContext:
         s0, s1 = c.sentence
         found = self._cue_cache.get(c.sentence)
         if found is None:
-            sentence = self.text[s0:s1]
-            low = sentence.lower()
-            base = [(m.start() + s0, m.end() + s0) for m in BASE_TIER_RE.finditer(sentence)] \
-                if any(k in low for k in BASE_HINTS) else []
-            named = tier_cues(sentence, s0) if any(k in low for k in TIER_HINTS) else []
-            found = sorted([(p, t) for p, t in named if not any(a <= p < b for a, b in base)]
-                           + [(a, Tier.BASE) for a, _ in base])
-            self._cue_cache[c.sentence] = found
+            found = self._cue_cache[c.sentence] = [(p + s0, t) for p, t in tier_cues_in(self.text[s0:s1])]
         if len({t for _, t in found}) <= 1:
             return found[0][1] if found else None
         lo, hi = self.neighbours(i)
@@ -367,19 +290,14 @@ class AnswerContext:
         """'upper' after 'the maximum / highest / caps ...', 'lower' after 'the minimum / lowest ...'."""
         c = self.claims[i]
         lo, _ = self.neighbours(i)
-        before = self.text[lo:c.start]
-        if MAXIMUM_RE.search(before):
-            return "upper"
-        if MINIMUM_RE.search(before):
-            return "lower"
-        return None
+        return extreme_before(self.text[lo:c.start])
 
     def old_vocabulary(self, claim: Claim) -> bool:
         """Does the claim's sentence speak of the current law's numbering (old, renumbered, merged ...)?"""
         sentence = self.text[claim.sentence[0]:claim.sentence[1]]
         found = self._old_cache.get(sentence)  # keyed by the words: a repeated sentence is read once
         if found is None:
-            found = self._old_cache[sentence] = _speaks_of_old_numbers(sentence)
+            found = self._old_cache[sentence] = speaks_of_old_numbers(sentence)
         return found
 
     def stated_rule(self, claim: Claim, threshold: int) -> str | None:
@@ -403,19 +321,6 @@ class AnswerContext:
         if q:
             return q, "question"
         return [v for b, v, _ in self.a_bases if b == basis], "answer"
-
-
-def _speaks_of_old_numbers(sentence: str) -> bool:
-    """Old, former, current law; renumbered, merged, became: a sentence about the 2016 law's numbering."""
-    return bool(OLD_NUMBER_RE.search(sentence) or RENUMBER_RE.search(sentence))
-
-
-def _unit_matches(u: Unit, ref: Ref) -> bool:
-    if ref.item is not None:
-        return u.item == ref.item
-    if ref.paragraph is not None:
-        return u.paragraph == ref.paragraph
-    return True
 
 
 def _bases(claims: list[Claim], question: str) -> list[tuple[str, int, str]]:

@@ -200,16 +200,15 @@ def _main_contents(corpus: Corpus) -> tuple[int, list[tuple[str, str]]] | None:
 
 # -- citations ------------------------------------------------------------------------------
 def check_citation(ctx: AnswerContext, i: int) -> Verdict:
-    """A citation's verdict depends only on what it cites (and, for a bare 'paragraph 3', on the article
-    it attaches to), so repeated chips like '[Art. 59(3)]' are judged once per answer."""
+    """A citation's verdict depends only on what it cites and the corpus (and, for a bare 'paragraph 3', on
+    the article it attaches to), so chips like '[Art. 59(3)]' are judged once, for every answer."""
     c = ctx.claims[i]
-    bare = any(not r.article for r in c.refs)
-    key = None if bare else (c.unit, c.refs, c.old, bool(c.refs) and ctx.old_vocabulary(c))
-    if key is not None and key in ctx.memo:
-        return ctx.memo[key]
-    verdict = _check_citation(ctx, c)
-    if key is not None:
-        ctx.memo[key] = verdict
+    if any(not r.article for r in c.refs):
+        return _check_citation(ctx, c)
+    key = ("citation", c.unit, c.refs, c.old, bool(c.refs) and ctx.old_vocabulary(c))
+    verdict = ctx.shared.get(key)
+    if verdict is None:
+        verdict = ctx.shared[key] = _check_citation(ctx, c)
     return verdict
 
 

@@ -9,12 +9,11 @@ with every field it states; otherwise the correction names the band in plain wor
 
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.checking.context import PAREN_AFTER_RE, AnswerContext
+from assistant.checking.cues import SentenceCues, sentence_cues
 from assistant.checking.fines import CONTRADICTED, VERIFIED, Verdict
 from assistant.checking.wording import CLAUSE_END_RE, clause
 from assistant.document.fines import FineBand
@@ -24,7 +23,6 @@ from assistant.document.vocabulary import (
     FOREIGN_CURRENCY_AFTER_RE,
     FOREIGN_CURRENCY_BEFORE_RE,
     OTHER_PERSONNEL_RE,
-    modal_cues,
     negated_spans,
 )
 
@@ -32,79 +30,13 @@ OTHER_PERSONNEL = "other directly liable personnel"
 # Negations of the verb ("is not fined", "never imposes", "不处"); "no" / "without" name conditions instead.
 VERB_NEGATIONS = frozenset({"not", "never", "cannot", "n't", "n’t", "neither", "nor",
                             "并未", "从未", "从不", "不是", "并非"})
-NEGATION_HINTS = ("not", "never", "n't", "n’t", "neither", "nor", "并未", "从未", "从不", "不是", "并非")
-FOREIGN_HINTS = ("dollar", "euro", "pound", "yen", "franc", "rupee", " won", "usd", "eur", "gbp", "hkd", "jpy", "$",
-                 "€", "£", "美元", "欧元", "港元", "港币", "英镑", "日元", "美金")
 NOT_IMPOSED_AFTER_RE = re.compile(
     r"^\s*(?:yuan\s+)?(?:[\w'-]+\s+){0,3}?(?:(?:is|are|was|were|shall|may|will|would|can|could)\s+(?:not|never)|cannot)"
     r"\s+(?:be\s+)?(?:imposed|levied|applied|fined|payable|due)\b", re.I)
 BOUNDS = {"range": Bound.RANGE, "multiple_range": Bound.RANGE, "amount": Bound.EXACT, "multiple": Bound.EXACT}
 
 
-@dataclass(frozen=True, slots=True)
-class _SentenceCues:
-    """What one sentence holds, scanned once: modal cues (absolute end, length, kind) and cheap hints."""
-
-    modals: tuple[tuple[int, int, str], ...]
-    negation: bool
-    others: bool
-    foreign: bool
-
-
-@dataclass(frozen=True, slots=True)
-class _TextCues:
-    """Cue positions of the whole answer, found once with str.find on the lowered text."""
-
-    modals: list[tuple[int, int, str]]  # (end, length, kind), sorted by end
-    negation: list[int]
-    others: list[int]
-    foreign: list[int]
-
-
-def _positions(low: str, words: tuple[str, ...]) -> list[int]:
-    out = []
-    for word in words:
-        at = low.find(word)
-        while at >= 0:
-            out.append(at)
-            at = low.find(word, at + 1)
-    return sorted(out)
-
-
-def _text_cues(ctx: AnswerContext) -> _TextCues | None:
-    if "text cues" not in ctx.memo:
-        low = ctx.text.lower()
-        ctx.memo["text cues"] = None if len(low) != len(ctx.text) else _TextCues(
-            sorted(modal_cues(low)), _positions(low, NEGATION_HINTS), _positions(low, ("other", "其他")),
-            _positions(low, FOREIGN_HINTS))
-    return ctx.memo["text cues"]
-
-
-def _within(found: list[int], lo: int, hi: int) -> bool:
-    k = bisect.bisect_left(found, lo)
-    return k < len(found) and found[k] < hi
-
-
-def _sentence_cues(ctx: AnswerContext, span: tuple[int, int]) -> _SentenceCues:
-    key = ("cues", span)
-    found = ctx.memo.get(key)
-    if found is None:
-        whole = _text_cues(ctx)
-        if whole is None:  # lowering changed the length: scan the sentence itself
-            low = ctx.text[span[0]:span[1]].lower()
-            found = _SentenceCues(tuple((end + span[0], n, kind) for end, n, kind in modal_cues(low)),
-                                  any(k in low for k in NEGATION_HINTS), "other" in low or "其他" in low,
-                                  any(k in low for k in FOREIGN_HINTS))
-        else:
-            lo = bisect.bisect_left(whole.modals, (span[0],))
-            hi = bisect.bisect_left(whole.modals, (span[1] + 1,))
-            found = _SentenceCues(tuple(whole.modals[lo:hi]), _within(whole.negation, *span),
-                                  _within(whole.others, *span), _within(whole.foreign, *span))
-        ctx.memo[key] = found
-    return found
-
-
-def _modality(text: str, cues: _SentenceCues, lo: int, start: int, end: int, clause_end: int) -> Modality | None:
+def _modality(text: str, cues: SentenceCues, lo: int, start: int, end: int, clause_end: int) -> Modality | None:
     """The modal cue nearest before the figure, else the first in its own clause after it; a longer cue
     ending at the same place wins ("not required" is a permission, not "required"). A cue before the
     figure but in an earlier clause ("must correct, and a fine of X may be imposed") yields to the
@@ -146,7 +78,7 @@ def _read_frame(ctx: AnswerContext, i: int) -> Frame:
     scope = ctx.fine_scope(c)
     subject = ctx.subject(i)
     tier = ctx.tier(i)
-    cues = _sentence_cues(ctx, c.sentence)
+    cues = sentence_cues(ctx, c.sentence)
     foreign = cues.foreign and (FOREIGN_CURRENCY_AFTER_RE.match(after) or FOREIGN_CURRENCY_BEFORE_RE.search(
         before[-6:]) or (c.lang == "zh" and FOREIGN_CURRENCY_AFTER_RE.search(c.text)))
     own = ctx.own_subject(i)
@@ -183,10 +115,11 @@ def _agrees(frame: Frame, b: FineBand) -> bool:
 
 def plain(ctx: AnswerContext, b: FineBand) -> str:
     """'Art. 59(3), persons-in-charge, particularly serious consequences, shall, 200,000 to 1,000,000 yuan'."""
-    key = ("plain", b.id)
-    if key not in ctx.memo:
-        ctx.memo[key] = _plain(ctx, b)
-    return ctx.memo[key]
+    key = ("plain", b.id)  # a band of ctx.table, described from the corpus alone: once per process
+    found = ctx.shared.get(key)
+    if found is None:
+        found = ctx.shared[key] = _plain(ctx, b)
+    return found
 
 
 def _plain(ctx: AnswerContext, b: FineBand) -> str:

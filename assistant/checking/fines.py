@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from assistant.checking.claims import Claim
 from assistant.checking.context import AnswerContext, Scope
+from assistant.checking.prefilter import Prefiltered
 from assistant.document import kinds
 from assistant.document.fines import FineBand
 from assistant.document.kinds import BandKind, Basis, ClaimKind, Subject, Tier
@@ -22,6 +23,7 @@ from assistant.document.vocabulary import CAP_RE
 VERIFIED, CONTRADICTED, UNSUPPORTED = kinds.Verdict.VERIFIED, kinds.Verdict.CONTRADICTED, kinds.Verdict.UNSUPPORTED
 FINE_RE = re.compile(r"\bfin(?:e|es|ed|ing)\b|penalt|punish|sanction|impos|罚", re.I)
 KNOWN_BASES = tuple(Basis)
+FINE_WORDS, CAP = Prefiltered(FINE_RE), Prefiltered(CAP_RE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +127,7 @@ def check_money(ctx: AnswerContext, i: int) -> Verdict:
             return _basis_claim(ctx, c)
     scope = ctx.fine_scope(c)
     extreme = ctx.extreme(i) if c.kind != ClaimKind.BOUND or not c.text.lower().startswith(("a max", "a min")) else None
-    if c.kind == ClaimKind.BOUND and CAP_RE.search(c.text):
+    if c.kind == ClaimKind.BOUND and CAP.search(c.text):
         extreme = c.side
     if extreme and not any(t.article for _, t in ctx.sentence_targets(c)):
         scope = Scope(ctx.table.bands, (), "none")
@@ -151,7 +153,7 @@ def check_money(ctx: AnswerContext, i: int) -> Verdict:
         return done
     if scope.source == "none":
         return _out_of_context(ctx, c, amounts, subject, tier)
-    if c.kind == ClaimKind.AMOUNT and not FINE_RE.search(ctx.text[c.sentence[0]:c.sentence[1]]):
+    if c.kind == ClaimKind.AMOUNT and not FINE_WORDS.search(ctx.text[c.sentence[0]:c.sentence[1]]):
         return Verdict(UNSUPPORTED)
     shown = sel or [b for b in amounts if b.subject == subject] or amounts or list(scope.bands)
     return _contradicted(ctx, shown)

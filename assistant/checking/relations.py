@@ -14,6 +14,7 @@ from functools import lru_cache
 from assistant.checking.claims import Claim
 from assistant.checking.context import AnswerContext
 from assistant.checking.fines import CONTRADICTED, UNSUPPORTED, VERIFIED, Verdict, verified
+from assistant.checking.prefilter import Prefiltered
 from assistant.document.corpus import Corpus
 from assistant.document.refs import Ref, find_refs
 from assistant.document.vocabulary import (
@@ -28,6 +29,8 @@ OLD, NEW = "old", "new"
 CUE_BEFORE = 24  # "in breach of Article 36, ... Article 67": the cue stands just before the earlier article
 MOVED_RE = re.compile(r"\b(?:formerly|previously|is\s+now|now\s+numbered|replac(?:es|ed|ing)|succeeds|succeeded"
                       r"|corresponds\s+to|takes\s+over)\b|成为|取代", re.I)
+OLD_NUMBERS, RENUMBERS, MOVED = Prefiltered(OLD_NUMBER_RE), Prefiltered(RENUMBER_RE), Prefiltered(MOVED_RE)
+CROSS_REFERENCES = Prefiltered(CROSS_REFERENCE_RE)
 
 
 def check_relations(ctx: AnswerContext) -> dict[int, Verdict]:
@@ -41,8 +44,8 @@ def check_relations(ctx: AnswerContext) -> dict[int, Verdict]:
         if len(cites) < 2:
             continue
         text = ctx.text[sentence[0]:sentence[1]]
-        if any(ctx.claims[i].old for i in cites) or OLD_NUMBER_RE.search(text):
-            if RENUMBER_RE.search(text) or MOVED_RE.search(text):  # a sentence that only mentions old numbers
+        if any(ctx.claims[i].old for i in cites) or OLD_NUMBERS.search(text):
+            if RENUMBERS.search(text) or MOVED.search(text):  # a sentence that only mentions old numbers
                 out.update(_renumbering(ctx, cites))
         else:
             out.update(_cross_references(ctx, cites))
@@ -117,8 +120,17 @@ def _penalty(ctx: AnswerContext, c: Claim) -> Ref | None:
     return ref if art is not None and art.text_included and not c.old and len(c.refs) == 1 else None
 
 
-def _provision_refs(ctx: AnswerContext, p: Ref) -> list[Ref]:
-    """What the provision's text cites, plus the paragraphs whose penalties it applies."""
+def _provision_refs(ctx: AnswerContext, p: Ref) -> tuple[Ref, ...]:
+    """What the provision's text cites, plus the paragraphs whose penalties it applies (the corpus's and
+    the band table's alone: computed once per process)."""
+    key = ("provision refs", p)
+    found = ctx.shared.get(key)
+    if found is None:
+        found = ctx.shared[key] = tuple(_read_provision_refs(ctx, p))
+    return found
+
+
+def _read_provision_refs(ctx: AnswerContext, p: Ref) -> list[Ref]:
     art = ctx.corpus.articles[p.article]
     units = [u for u in art.units if p.paragraph is None or u.paragraph == p.paragraph]
     refs = [r for u in units for r in _cited_by(u.text) if r.article]
@@ -137,6 +149,8 @@ def _cross_references(ctx: AnswerContext, cites: list[int]) -> dict[int, Verdict
         p = _penalty(ctx, ctx.claims[cites[k]])
         if p is not None:
             bad, _ = _unexplained(ctx, cites, k, p)
+            if not bad:
+                return {}
             note = _listing(ctx, p, _provision_refs(ctx, p))
             return {i: Verdict(CONTRADICTED, (), note) for i in bad}
     return {}
@@ -156,7 +170,7 @@ def _unexplained(ctx: AnswerContext, cites: list[int], k: int, p: Ref) -> tuple[
         c = ctx.claims[i]
         region = ctx.text[first.end:c.start] if c.start > first.start else ctx.text[max(
             c.sentence[0], c.start - CUE_BEFORE):c.start]
-        if c.old or not CROSS_REFERENCE_RE.search(region):
+        if c.old or not CROSS_REFERENCES.search(region):
             continue
         for r in c.refs:
             art = ctx.corpus.articles.get(r.article)
@@ -170,7 +184,7 @@ def _unexplained(ctx: AnswerContext, cites: list[int], k: int, p: Ref) -> tuple[
     return bad, good
 
 
-def _listing(ctx: AnswerContext, p: Ref, cited: list[Ref]) -> str:
+def _listing(ctx: AnswerContext, p: Ref, cited: tuple[Ref, ...]) -> str:
     def label(r: Ref) -> str:
         item = f", item ({r.item})" if r.item else ""
         return f"Art. {r.article}" + (f"({r.paragraph})" if r.paragraph else "") + item

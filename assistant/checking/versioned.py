@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.checking.claims import Claim, extract_claims
+from assistant.checking.prefilter import Prefiltered
 from assistant.document import adopted_bands, corpus, decision, fines
 from assistant.document.band_diff import BandChange, band_links
 from assistant.document.kinds import Verdict, Version
@@ -205,6 +206,7 @@ def check_versioned(text: str, default: Version = Version.ADOPTED, cited: Sequen
 
 
 FIGURES = ("amount", "range", "bound", "multiple", "multiple_range")
+IN_FORCE = Prefiltered(IN_FORCE_RE)
 NEGATED_RE = re.compile(r"\bnot (?:the|yet|in) (?:law )?in force\b|\bnot the law\b", re.I)
 
 
@@ -216,6 +218,8 @@ def in_force_verdicts(text: str) -> dict[tuple[int, int], VersionedClaim]:
     with the adopted figure as the correction.
     """
     out: dict[tuple[int, int], VersionedClaim] = {}
+    if not IN_FORCE.possible(text):  # no line of the text can present itself as the law in force
+        return out
     for start, end in _lines(text):
         line = text[start:end]
         if not IN_FORCE_RE.search(line) or DRAFT_RE.search(line) or NEGATED_RE.search(line):  # cheapest test first

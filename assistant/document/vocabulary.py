@@ -228,8 +228,11 @@ NOT_MAY = "may not"  # a bound ("may not exceed"), not a permission
 def modal_cues(text: str) -> list[tuple[int, int, str]]:
     """(end, length, 'shall' | 'may') of every modal cue on word boundaries in lowered `text`."""
     out = []
+    plain = text.isascii()  # then no Chinese cue can occur: skip looking for them
     for kind, words in (("shall", SHALL_WORDS), ("may", MAY_WORDS)):
         for word in words:
+            if plain and not word.isascii():
+                continue
             at = text.find(word)
             while at >= 0:
                 end = at + len(word)
