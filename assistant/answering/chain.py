@@ -18,7 +18,6 @@ from assistant.answering import adopted, scope
 from assistant.answering.citations import render_and_collect
 from assistant.answering.condense import condense, split_followup
 from assistant.answering.grounded import GroundedComposer
-from assistant.answering.lexicon import ANCHOR
 from assistant.answering.prompts import refusal
 from assistant.answering.records import Answer
 from assistant.checking import checker
@@ -26,6 +25,7 @@ from assistant.checking.checker import CheckReport
 from assistant.document.corpus import Corpus, load
 from assistant.document.kinds import RefusalReason, Verdict, Version
 from assistant.document.lookup import absent_articles, named_articles
+from assistant.document.vocabulary import ANCHOR
 from assistant.retrieval.search import Hit, Retriever
 
 if TYPE_CHECKING:

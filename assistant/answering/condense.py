@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.answering.lexicon import INDIVIDUAL
 from assistant.document.corpus import Corpus
 from assistant.document.refs import find_refs
+from assistant.document.vocabulary import QUESTION_INDIVIDUAL as INDIVIDUAL
 from assistant.retrieval.routing import route
 
 MARK = " (follow-up to: "

@@ -2,7 +2,7 @@
 
 Each article of the draft is a bag of its words (crude prefix stems), weighted by how
 few articles share them; a question's words, with everyday synonyms mapped onto the
-text's words (`lexicon.CONDUCT_SYNONYMS`), score each article. The composer puts
+text's words (`vocabulary.CONDUCT_SYNONYMS`), score each article. The composer puts
 the winner first among the retrieved articles.
 """
 
@@ -13,8 +13,9 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from assistant.answering.lexicon import CONDUCT_SYNONYMS, INDIVIDUAL
 from assistant.document.corpus import Corpus, load
+from assistant.document.vocabulary import CONDUCT_SYNONYMS
+from assistant.document.vocabulary import QUESTION_INDIVIDUAL as INDIVIDUAL
 
 _WORD = re.compile(r"[a-z]+")
 _COMMON = {"the", "of", "and", "or", "to", "a", "an", "in", "on", "for", "that", "this", "law", "article", "shall",

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from assistant.answering import lexicon as L
 from assistant.answering.condense import split_followup
+from assistant.document import vocabulary as L
 from assistant.document.frames import Frame
 from assistant.document.kinds import Bound, Subject, Tier, Want
 
@@ -26,9 +26,9 @@ _SEVERITY = (Tier.SERIOUS, Tier.PARTICULARLY_SERIOUS)  # excluding one excludes 
 def negated_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every negation scope in the text."""
     spans = []
-    for trigger in L.NEGATION_TRIGGER.finditer(text):
+    for trigger in L.QUESTION_NEGATION_TRIGGER.finditer(text):
         rest = text[trigger.end():]
-        stop = L.SCOPE_END.search(rest)
+        stop = L.QUESTION_SCOPE_END.search(rest)
         limit = stop.start() if stop else len(rest)
         words = list(re.finditer(r"\S+", rest[:limit]))
         end = words[L.NEGATION_WINDOW - 1].end() if len(words) >= L.NEGATION_WINDOW else limit
@@ -48,10 +48,10 @@ def _cue_hits(pattern: re.Pattern[str], text: str, spans: list[tuple[int, int]])
     """(named affirmatively, named under negation)."""
     named = negated = False
     for m in pattern.finditer(text):
-        if pattern is L.TIER_CUES[Tier.SERIOUS] and text[max(0, m.start() - 13):m.start()].lower().endswith(
+        if pattern is L.QUESTION_TIER_CUES[Tier.SERIOUS] and text[max(0, m.start() - 13):m.start()].lower().endswith(
                 "particularly "):
             continue
-        if pattern is L.TIER_CUES[Tier.PARTICULARLY_SERIOUS] and \
+        if pattern is L.QUESTION_TIER_CUES[Tier.PARTICULARLY_SERIOUS] and \
                 L.PARTIAL_BEFORE.search(text[max(0, m.start() - 30):m.start()]):  # "part of its main functions"
             continue
         if _is_negated(m, text, spans):
@@ -66,7 +66,7 @@ def read_tiers(text: str, spans: list[tuple[int, int]] | None = None) -> tuple[f
     spans = negated_spans(text) if spans is None else spans
     named: set[Tier] = set()
     excluded: set[Tier] = set()
-    for tier, cue in L.TIER_CUES.items():
+    for tier, cue in L.QUESTION_TIER_CUES.items():
         yes, no = _cue_hits(cue, text, spans)
         named |= {tier} if yes else set()
         excluded |= {tier} if no else set()
@@ -122,9 +122,9 @@ def _wants(text: str) -> frozenset[Want]:
 
 
 def _bound(text: str) -> Bound | None:
-    if L.MAXIMUM.search(text):
+    if L.QUESTION_MAXIMUM.search(text):
         return Bound.UP_TO
-    if L.MINIMUM.search(text):
+    if L.QUESTION_MINIMUM.search(text):
         return Bound.AT_LEAST
     return None
 

@@ -12,9 +12,9 @@ from typing import Any
 
 from assistant.answering.adopted_reading import EFFECTIVE_RE, read_version
 from assistant.answering.gaps import find_gap
-from assistant.answering.lexicon import ANCHOR
 from assistant.config import MAX_QUESTION_CHARS
 from assistant.document.kinds import RefusalReason, Version
+from assistant.document.vocabulary import ANCHOR
 from assistant.errors import QuestionError
 
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
@@ -103,7 +103,7 @@ def _other_law(question: str) -> bool:
 def decide(question: str, context: str = "") -> ScopeDecision:
     """Whether to refuse before retrieval, and whether the question tries to steer the assistant.
 
-    In scope means naming something this document is about (its vocabulary, `lexicon.ANCHOR`): a fine or a
+    In scope means naming something this document is about (its vocabulary, `vocabulary.ANCHOR`): a fine or a
     penalty alone is not enough, since every law has those. `context` is what a follow-up carries from earlier
     turns: it puts a question without a topic of its own in scope ("and the managers?"), never another law's.
     """
