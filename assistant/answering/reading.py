@@ -24,17 +24,9 @@ _SEVERITY = (Tier.SERIOUS, Tier.PARTICULARLY_SERIOUS)  # excluding one excludes 
 
 
 def negated_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every negation scope in the text."""
-    spans = []
-    for trigger in L.QUESTION_NEGATION_TRIGGER.finditer(text):
-        rest = text[trigger.end():]
-        stop = L.QUESTION_SCOPE_END.search(rest)
-        limit = stop.start() if stop else len(rest)
-        words = list(re.finditer(r"\S+", rest[:limit]))
-        end = words[L.NEGATION_WINDOW - 1].end() if len(words) >= L.NEGATION_WINDOW else limit
-        spans.append((trigger.end(), trigger.end() + end))  # the trigger's own words are not in its scope
-    for m in _LEAVE_OUT.finditer(text):
-        spans.append((m.start("what"), m.end("what")))
+    """(start, end) of every negation scope in the text (the shared NegEx), and what "leave ... out" leaves out."""
+    spans = [(s.start, s.end) for s in L.negated_spans(text)]
+    spans += [(m.start("what"), m.end("what")) for m in _LEAVE_OUT.finditer(text)]
     return spans
 
 

@@ -10,18 +10,22 @@ import re
 from dataclasses import dataclass
 
 from assistant.document.kinds import Tier
-from assistant.document.vocabulary._build import alternatives
 from assistant.document.vocabulary.tiers import TIER_RE
 
-# -- negation (NegEx) -----------------------------------------------------------------------
-_PSEUDO = (r"not\s+(?:less|more|fewer|greater|higher|lower)\s+than|no\s+(?:less|more|fewer|later|earlier)\s+than"
-           r"|not\s+exceeding|not\s+to\s+exceed|not\s+only|not\s+necessarily|no\s+doubt|whether\s+or\s+not")
-_TRIGGER = r"not|never|no|none|neither|nor|without|cannot"
-NEGATION_TRIGGER_RE = re.compile(
-    rf"(?P<pseudo>\b(?:{_PSEUDO})\b)|(?P<trigger>\b(?:{_TRIGGER})\b|(?<=[a-z])n[’']t\b|没有|从未|从不|并未|未|无(?!论)|不是|并非)",
-    re.I)
-_SCOPE_END_RE = re.compile(r"\b(?:but|and|or|however|although|though|yet|except|which|who|whereas)\b"
-                           r"|[,;:.!?()\[\]，；：。！？、]", re.I)
+# One list for questions, answers and the text. Pseudo-triggers are legal bounds and set phrases that
+# start with a trigger word but negate nothing ("not less than", 不超过).
+_PSEUDO = (r"\b(?:not\s+(?:less|more|fewer|greater|higher|lower)\s+than|no\s+(?:less|more|fewer|later|earlier)\s+than"
+           r"|not\s+exceeding|not\s+to\s+exceed|not\s+only|not\s+necessarily|no\s+doubt|whether\s+or\s+not)\b"
+           r"|不超过|不少于|不低于|不高于|不得超过|不得低于")
+# Questions leave out apostrophes ("didnt", "wont") and exclude with "except", "other than", "leave out".
+# 不 negates, but not in 拒不改正 ("refuses to correct"); 无 not in 无论 ("whatever").
+_TRIGGER = (r"\b(?:not|never|no|none|nothing|neither|nor|without|cannot|wont|didnt|dont|leave\s+out|except"
+            r"|excluding|other\s+than|rather\s+than)\b|(?<=[a-z])n[’']t\b|没有|从未|并未|未|无(?!论)|并非|(?<!拒)不")
+NEGATION_TRIGGER_RE = re.compile(rf"(?P<pseudo>{_PSEUDO})|(?P<trigger>{_TRIGGER})", re.I)
+# A scope ends at a conjunction that starts a new clause, or at punctuation; a new trigger ("except") ends
+# the previous scope too.
+SCOPE_END_RE = re.compile(r"\b(?:but|and|or|however|although|though|yet|except|which|who|whereas|because|so)\b"
+                          r"|[,;:.!?()\[\]，；：。！？、]|但|却", re.I)
 SCOPE_WORDS = 6  # NegEx's window: a negation reaches this many words at most
 
 
@@ -41,7 +45,7 @@ def negated_spans(text: str) -> list[NegatedSpan]:
         if m.lastgroup != "trigger":
             continue
         start = m.end()
-        stop = _SCOPE_END_RE.search(text, start)
+        stop = SCOPE_END_RE.search(text, start)
         end = stop.start() if stop else len(text)
         words = list(re.finditer(r"\S+", text[start:end]))
         if len(words) > SCOPE_WORDS:
@@ -67,13 +71,5 @@ def negated_tiers(text: str) -> frozenset[Tier]:
     return frozenset(tier for tier, negated in cued.items() if negated)
 
 
-# -- negation (NegEx): a trigger negates the cues that follow it until a terminator or the window ends ----
-QUESTION_NEGATION_TRIGGER = alternatives(r"not", r"no", r"never", r"without", r"neither", r"nor", r"nothing", r"none",
-                          r"n't", r"didn't", r"doesn't", r"don't", r"hasn't", r"haven't", r"hadn't", r"wasn't",
-                          r"weren't", r"isn't", r"aren't", r"won't",
-                          r"wont", r"didnt", r"dont", r"wouldn't", r"leave out", r"except",
-                          r"excluding", r"other than", r"rather than", "没有", "未", "不", "无", "并非")
-NEGATION_AFTER = re.compile(r"^\s*(?:was|were|is|are)\s+(?:not|never)\b", re.I)  # "functions were not lost"
-QUESTION_SCOPE_END = re.compile(r"[.,;:?!，。；？！]|\b(?:but|however|although|though|yet|and then|because|so|"
-                       r"which|who|whereas)\b|但|但是|却", re.I)
-NEGATION_WINDOW = 6  # words a trigger reaches
+# A question's "functions were not lost": the negation follows the cue.
+NEGATION_AFTER = re.compile(r"^\s*(?:was|were|is|are)\s+(?:not|never)\b", re.I)
