@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from assistant.document.corpus import Corpus
 from assistant.document.refs import find_refs
-from assistant.document.vocabulary import QUESTION_INDIVIDUAL as INDIVIDUAL
+from assistant.document.vocabulary import INDIVIDUAL_RE as INDIVIDUAL
 from assistant.retrieval.routing import route
 
 MARK = " (follow-up to: "

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from assistant.document.corpus import Corpus, load
 from assistant.document.vocabulary import CONDUCT_SYNONYMS
-from assistant.document.vocabulary import QUESTION_INDIVIDUAL as INDIVIDUAL
+from assistant.document.vocabulary import INDIVIDUAL_RE as INDIVIDUAL
 
 _WORD = re.compile(r"[a-z]+")
 _COMMON = {"the", "of", "and", "or", "to", "a", "an", "in", "on", "for", "that", "this", "law", "article", "shall",
