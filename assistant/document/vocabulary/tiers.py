@@ -14,7 +14,7 @@ from assistant.document.vocabulary._build import FLAGS, alternatives, words
 # serious" is not a cue of its own; "refuses" is (拒不改正 contains 不 but is no negation).
 _TIER_WORDS: dict[Tier, str] = {
     Tier.PARTICULARLY_SERIOUS: words(
-        r"particularly\s+serious|especially\s+serious|total\s+loss|all\s+(?:of\s+)?its\s+main|main\s+functions|worst",
+        r"particularly\s+serious|especially\s+serious|total\s+loss|all\s+(?:of\s+)?its\s+main|main\s+functions",
         r"特别严重|全部丧失"),
     Tier.SERIOUS: words(
         r"serious(?<!particularly\sserious)(?<!especially\sserious)\s+(?:cybersecurity\s+)?consequences?|massive|leakage"
@@ -26,9 +26,13 @@ _TIER_WORDS: dict[Tier, str] = {
         stems=r"refus|not\s+correct|never\s+correct|won[’']t\s+correct|didn[’']t\s+correct|doesn[’']t\s+correct"
               r"|fails?\s+to\s+correct"),
 }
+# "the worst case" in a summary names the particularly serious tier; in a question it asks for a maximum
+# ("worst-case fine for a regular operator that fixed it at once?"): reading it there as a tier cost two
+# held-out answers and two reader tests (measured), so it is an answer's and the text's word only.
+_TEXT_TIER_WORDS = {**_TIER_WORDS, Tier.PARTICULARLY_SERIOUS: _TIER_WORDS[Tier.PARTICULARLY_SERIOUS] + r"|\bworst\b"}
 TIER_CUES: tuple[tuple[Tier, re.Pattern[str]], ...] = tuple(
-    (tier, re.compile(words, FLAGS)) for tier, words in _TIER_WORDS.items())
-TIER_RE = re.compile("|".join(f"(?P<{tier.value}>{words})" for tier, words in _TIER_WORDS.items()), FLAGS)
+    (tier, re.compile(words, FLAGS)) for tier, words in _TEXT_TIER_WORDS.items())
+TIER_RE = re.compile("|".join(f"(?P<{tier.value}>{words})" for tier, words in _TEXT_TIER_WORDS.items()), FLAGS)
 
 
 def tiers(text: str) -> frozenset[Tier]:
@@ -51,8 +55,10 @@ BASE_TIER_RE = re.compile(words(
     r"|no\s+serious\s+circumstances|corrected\s+(?:violation|breach|failure)|(?:promptly|already|immediately)\s+corrected",
     r"及时改正|未造成危害"), FLAGS)
 
-# -- tiers: cues that name the circumstances of each tier ------------------------------------------------
-QUESTION_TIER_CUES: dict[Tier, re.Pattern[str]] = {
+# -- how users paraphrase the tiers ------------------------------------------------------------
+# A question says "lost all its core functions", "fully offline", "ignored the order". These paraphrases
+# are read in questions only: in an answer they would tie a figure to a tier the summary merely mentions.
+_PARAPHRASES: dict[Tier, re.Pattern[str]] = {
     Tier.PARTICULARLY_SERIOUS: alternatives(
         r"particularly serious", r"especially serious", r"total(?:ly)? (?:loss|lost|los\w+)",
         r"(?:lose|loses|lost|losing) all", r"all (?:of )?(?:its |the |our |their )?(?:main|core|key|essential) "
@@ -79,6 +85,9 @@ QUESTION_TIER_CUES: dict[Tier, re.Pattern[str]] = {
         r"endanger\w*", r"circumstances (?:are|were|is|was) serious", r"serious circumstances",
         r"serious circs", "拒不改正", "情节严重"),
 }
+# A question's tier cues: the text's own words and the paraphrases, one pattern per tier.
+QUESTION_TIER_CUES: dict[Tier, re.Pattern[str]] = {
+    tier: re.compile(f"{_TIER_WORDS[tier]}|{cue.pattern}", FLAGS) for tier, cue in _PARAPHRASES.items()}
 # "part of its main functions": a partial loss, whatever the functions are called
 PARTIAL_BEFORE = re.compile(r"\b(?:part|parts|some|portion|partial\w*|partly)\b(?:\s+of)?(?:\s+\w+){0,2}\s*$", re.I)
 SERIOUS_NOT_PARTICULARLY = re.compile(r"(?<!particularly )\bserious\b", re.I)
