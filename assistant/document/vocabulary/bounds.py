@@ -9,11 +9,11 @@ import re
 from assistant.document.vocabulary._build import FLAGS, alternatives, words
 
 # -- superlatives ---------------------------------------------------------------------------
-MAXIMUM_RE = re.compile(words(
-    r"maximum|max|highest|largest|biggest|most\s+severe|top\s+(?:fine|band|penalty)|caps?|ceiling|upper\s+limit"
-    r"|the\s+most", r"最高|上限|封顶"), FLAGS)
-MINIMUM_RE = re.compile(words(
-    r"minimum|min|lowest|smallest|floor|lower\s+limit|the\s+least", r"最低|下限"), FLAGS)
+_MAXIMUM = words(r"maximum|max|highest|largest|biggest|most\s+severe|top\s+(?:fine|band|penalty)|caps?|ceiling"
+                 r"|upper\s+limit|the\s+most", r"最高|上限|封顶")
+_MINIMUM = words(r"minimum|min|lowest|smallest|floor|lower\s+limit|the\s+least", r"最低|下限")
+MAXIMUM_RE = re.compile(_MAXIMUM, FLAGS)
+MINIMUM_RE = re.compile(_MINIMUM, FLAGS)
 
 # A bound that caps every fine in scope ("capped at", "can never exceed"), not one band's upper end ("up to").
 CAP_RE = re.compile(words(r"cap(?:ped|s)?|ceiling|never|cannot|can't|no\s+(?:fine|penalty)"
@@ -28,9 +28,10 @@ FOREIGN_CURRENCY_AFTER_RE = re.compile(
 FOREIGN_CURRENCY_BEFORE_RE = re.compile(r"(?:\b(?:USD|EUR|GBP|HKD|JPY)|US\$|HK\$|\$|€|£)\s*\Z")
 
 # -- a question's superlatives ----------------------------------------------------------
-QUESTION_MAXIMUM = alternatives(
-    r"maximum", r"max", r"most", r"highest", r"top", r"largest", r"biggest", r"worst[- ]case",
-    r"upper limit", r"cap(?:ped)?", r"up to (?:what|how|\d|[a-z]+ (?:million|thousand))", r"how big",
-    "最高", "上限", "最多")
-QUESTION_MINIMUM = alternatives(r"minimum", r"min", r"lowest", r"smallest", r"least", r"at least", r"floor",
-                                "最低", "下限")
+# The same words, and what only a question says: "most", "top", "worst-case", "up to what", "how big",
+# "at least". In an answer "up to 50,000 yuan" and "at least 10,000 yuan" are one band's ends, and "most"
+# qualifies anything ("most operators"), so the checker reads superlatives with MAXIMUM_RE / MINIMUM_RE only.
+QUESTION_MAXIMUM = re.compile(_MAXIMUM + "|" + alternatives(
+    r"most", r"top", r"worst[- ]case", r"capped", r"up to (?:what|how|\d|[a-z]+ (?:million|thousand))", r"how big",
+    "最多").pattern, FLAGS)
+QUESTION_MINIMUM = re.compile(_MINIMUM + "|" + alternatives(r"least", r"at least").pattern, FLAGS)
