@@ -57,7 +57,10 @@ BASE_TIER_RE = re.compile(words(
 
 # -- how users paraphrase the tiers ------------------------------------------------------------
 # A question says "lost all its core functions", "fully offline", "ignored the order". These paraphrases
-# are read in questions only: in an answer they would tie a figure to a tier the summary merely mentions.
+# are read in questions only: in the text and in answers they tie a figure to a tier the sentence merely
+# mentions, and 严重后果 needs the question reader's own "not after 特别" rule. Measured: giving them to
+# the parser and checker too failed 4 of 352 red-team/vocabulary/self-test cases (特别严重后果 read as
+# serious as well; self-test phrasings read back with an extra tier), with no answer gained.
 _PARAPHRASES: dict[Tier, re.Pattern[str]] = {
     Tier.PARTICULARLY_SERIOUS: alternatives(
         r"particularly serious", r"especially serious", r"total(?:ly)? (?:loss|lost|los\w+)",
