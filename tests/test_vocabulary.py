@@ -8,7 +8,7 @@ import pytest
 from assistant.answering import intents
 from assistant.document import vocabulary as v
 from assistant.document.fines import table
-from assistant.document.kinds import Basis, Subject, Tier
+from assistant.document.kinds import Basis, Subject, Tier, Want
 
 PERSON, UNIT = Subject.INDIVIDUAL, Subject.ENTITY
 
@@ -205,3 +205,132 @@ def test_selftest_phrasings_are_read_back_by_the_vocabulary() -> None:
         assert v.subjects(phrase) == {subject}, phrase
     for basis, phrase in CN_BASIS.items():
         assert v.bases(phrase) == [basis], phrase
+
+
+# -- the question reader's words, in the same vocabulary ------------------------------------
+def test_the_question_reader_reads_subjects_with_the_same_patterns() -> None:
+    assert v.SUBJECT_CUES == {PERSON: v.INDIVIDUAL_RE, UNIT: v.ENTITY_RE}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("can our CTO be fined personally?", {PERSON}),
+    ("what about the boss", {PERSON}),
+    ("the head of security", {PERSON}),
+    ("fine on the unit", {UNIT}),
+    ("could I myself be fined", {PERSON}),
+])
+def test_question_subject_words(text: str, expected: set[Subject]) -> None:
+    assert v.subjects(text) == expected
+
+
+@pytest.mark.parametrize(("text", "tier"), [
+    ("it lost all its core functions", Tier.PARTICULARLY_SERIOUS),
+    ("the platform was completely offline for a week", Tier.PARTICULARLY_SERIOUS),
+    ("part of its services went down", Tier.SERIOUS),
+    ("a large-scale leak of user records", Tier.SERIOUS),
+    ("they ignored the correction order", Tier.REFUSES_OR_SERIOUS),
+    ("it still hasn't fixed it", Tier.REFUSES_OR_SERIOUS),
+])
+def test_question_tier_paraphrases_are_questions_only(text: str, tier: Tier) -> None:
+    """A question's paraphrase cues its tier; the text's and the answers' reading does not take it up."""
+    assert v.QUESTION_TIER_CUES[tier].search(text)
+    assert tier not in v.tiers(text)
+
+
+@pytest.mark.parametrize("text", [
+    "causes particularly serious consequences", "total loss of main functions", "造成严重后果的", "a data leak",
+    "if it refuses to make corrections", "the company won't correct it", "拒不改正或者情节严重的",
+])
+def test_question_tier_cues_include_the_texts_words(text: str) -> None:
+    assert {t for t in v.tiers(text) if v.QUESTION_TIER_CUES[t].search(text)} == v.tiers(text)
+
+
+def test_worst_case_is_a_superlative_in_a_question_and_a_tier_in_an_answer() -> None:
+    question = "worst case fine for an operator that fixed it at once?"
+    assert not any(cue.search(question) for cue in v.QUESTION_TIER_CUES.values())
+    assert v.QUESTION_MAXIMUM.search(question)
+    assert v.tiers("in the worst case, 10 million yuan") == {Tier.PARTICULARLY_SERIOUS}
+
+
+@pytest.mark.parametrize(("text", "question", "answer"), [
+    ("what is the most they can fine us?", True, True),
+    ("up to what amount?", True, False),
+    ("how big can the fine get", True, False),
+    ("a fine of up to 50,000 yuan", False, False),
+    ("most operators comply", True, False),
+    ("最多罚多少", True, True),
+])
+def test_question_maximum_adds_words_an_answer_does_not_read(text: str, question: bool, answer: bool) -> None:
+    assert (bool(v.QUESTION_MAXIMUM.search(text)), bool(v.MAXIMUM_RE.search(text))) == (question, answer)
+
+
+def test_at_least_is_a_question_minimum_but_an_answers_band_end() -> None:
+    assert v.QUESTION_MINIMUM.search("at least how much?") and not v.MINIMUM_RE.search("at least 10,000 yuan")
+
+
+@pytest.mark.parametrize(("text", "scopes"), [
+    ("it didnt refuse", ["refuse"]),
+    ("every band other than the serious ones", ["the serious ones"]),
+    ("it did not refuse so it was fined", ["refuse"]),
+    ("公司不改正，罚款", ["改正"]),
+    ("罚款不超过十万元", []),
+    ("拒不改正的", []),
+])
+def test_question_negation_words_use_the_one_negex(text: str, scopes: list[str]) -> None:
+    assert _negated(text) == scopes
+
+
+def test_leave_out_names_what_it_leaves_out() -> None:
+    m = v.LEAVE_OUT_RE.search("Leave the managers out: what does the company pay?")
+    assert m and m.group("what") == "managers"
+
+
+@pytest.mark.parametrize(("text", "complied"), [
+    ("they fixed it immediately", True),
+    ("the operator corrected the problem the same day", True),
+    ("马上改正了", True),
+    ("they will fix it eventually", False),
+])
+def test_complied(text: str, complied: bool) -> None:
+    assert bool(v.COMPLIED.search(text)) is complied
+
+
+@pytest.mark.parametrize(("text", "anchored"), [
+    ("what is the fine for a data leak?", True),
+    ("can our firewall vendor be fined?", True),
+    ("第六十一条怎么改的", True),
+    ("what's the weather in Paris tomorrow?", False),
+    ("write me a poem about cats", False),
+])
+def test_anchor_words_mark_a_question_in_scope(text: str, anchored: bool) -> None:
+    assert bool(v.ANCHOR.search(text)) is anchored
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Is the maximum fine 1 million yuan?", Want.YES_NO),
+    ("How much can they be fined?", Want.HOW_MUCH),
+    ("What is the combined fine for both?", Want.CALCULATE),
+])
+def test_want_words(text: str, want: Want) -> None:
+    assert v.WANT_CUES[want].search(text)
+
+
+@pytest.mark.parametrize(("text", "n"), [("fines on three managers", "three"), ("2 responsible persons", "2")])
+def test_headcount(text: str, n: str) -> None:
+    m = v.HEADCOUNT.search(text)
+    assert m and m.group("n") == n
+
+
+def test_operator_kind_words() -> None:
+    assert v.CII.search("a critical information infrastructure operator") and not v.CII.search("an ordinary one")
+    assert v.ORDINARY.search("a regular network operator") and v.NETWORK_OPERATOR.search("a network operator")
+    assert v.PERSONAL.search("could I be fined?") and not v.PERSONAL.search("could the company be fined?")
+
+
+def test_conduct_synonyms_lead_to_the_texts_words() -> None:
+    """Every synonym maps an everyday word to words the draft's articles themselves use."""
+    from assistant.document.corpus import load
+
+    text = " ".join(u.text for a in load().articles.values() if a.text_included for u in a.units).lower()
+    missing = {w for words in v.CONDUCT_SYNONYMS.values() for w in words.split() if w[:7] not in text}
+    assert not missing

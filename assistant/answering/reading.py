@@ -17,7 +17,6 @@ from assistant.document import vocabulary as L
 from assistant.document.frames import Frame
 from assistant.document.kinds import Bound, Subject, Tier, Want
 
-_LEAVE_OUT = re.compile(r"\bleave (?:the |our |its |their )?(?P<what>[\w-]+(?: [\w-]+)?) out\b", re.I)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _SEVERITY = (Tier.SERIOUS, Tier.PARTICULARLY_SERIOUS)  # excluding one excludes the graver ones
@@ -26,7 +25,7 @@ _SEVERITY = (Tier.SERIOUS, Tier.PARTICULARLY_SERIOUS)  # excluding one excludes 
 def negated_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every negation scope in the text (the shared NegEx), and what "leave ... out" leaves out."""
     spans = [(s.start, s.end) for s in L.negated_spans(text)]
-    spans += [(m.start("what"), m.end("what")) for m in _LEAVE_OUT.finditer(text)]
+    spans += [(m.start("what"), m.end("what")) for m in L.LEAVE_OUT_RE.finditer(text)]
     return spans
 
 

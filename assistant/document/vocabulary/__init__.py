@@ -22,6 +22,7 @@ from assistant.document.vocabulary.bounds import (
 from assistant.document.vocabulary.conduct import CONDUCT_SYNONYMS
 from assistant.document.vocabulary.modals import MAY_WORDS, MODAL_RE, NOT_MAY, SHALL_WORDS, modal_cues
 from assistant.document.vocabulary.negation import (
+    LEAVE_OUT_RE,
     NEGATION_AFTER,
     NEGATION_TRIGGER_RE,
     SCOPE_END_RE,
@@ -47,7 +48,6 @@ from assistant.document.vocabulary.tiers import (
     COMPLIED,
     PARTIAL_BEFORE,
     QUESTION_TIER_CUES,
-    SERIOUS_NOT_PARTICULARLY,
     TIER_CUES,
     TIER_RE,
     tier_cues,
@@ -87,6 +87,7 @@ __all__ = [
     "HEADCOUNT",
     "INDIVIDUAL_RE",
     "last_subject",
+    "LEAVE_OUT_RE",
     "MAXIMUM_RE",
     "MAY_WORDS",
     "MERGES_RE",
@@ -115,7 +116,6 @@ __all__ = [
     "RENUMBER_TARGET_RE",
     "SCOPE_END_RE",
     "SCOPE_WORDS",
-    "SERIOUS_NOT_PARTICULARLY",
     "SHALL_WORDS",
     "SUBJECT_CUES",
     "SUBJECT_RE",

@@ -73,3 +73,5 @@ def negated_tiers(text: str) -> frozenset[Tier]:
 
 # A question's "functions were not lost": the negation follows the cue.
 NEGATION_AFTER = re.compile(r"^\s*(?:was|were|is|are)\s+(?:not|never)\b", re.I)
+# A question's "leave the managers out": what it leaves out is negated, though no trigger precedes it.
+LEAVE_OUT_RE = re.compile(r"\bleave (?:the |our |its |their )?(?P<what>[\w-]+(?: [\w-]+)?) out\b", re.I)

@@ -93,7 +93,6 @@ QUESTION_TIER_CUES: dict[Tier, re.Pattern[str]] = {
     tier: re.compile(f"{_TIER_WORDS[tier]}|{cue.pattern}", FLAGS) for tier, cue in _PARAPHRASES.items()}
 # "part of its main functions": a partial loss, whatever the functions are called
 PARTIAL_BEFORE = re.compile(r"\b(?:part|parts|some|portion|partial\w*|partly)\b(?:\s+of)?(?:\s+\w+){0,2}\s*$", re.I)
-SERIOUS_NOT_PARTICULARLY = re.compile(r"(?<!particularly )\bserious\b", re.I)
 # a stated compliance: the refuse-to-correct tier does not apply
 COMPLIED = re.compile(
     r"\b(?:fix\w*|correct\w*|rectif\w*|remed\w*|sort\w* (?:\w+ ){0,3}out|compl\w*|resolv\w*|repair\w*)\b"
