@@ -15,6 +15,7 @@ from assistant.document.alignment import alignment, current_to_adopted
 from assistant.document.frames import Frame
 from assistant.document.kinds import Subject, Tier, Version, Want
 from assistant.document.refs import Ref
+from assistant.document.vocabulary import ENTITY_RE, INDIVIDUAL_RE, QUESTION_MAXIMUM
 
 __all__ = ["MONEY_RE", "Target", "read", "read_version", "targets"]
 
@@ -37,14 +38,9 @@ AFTER_DRAFT_RE = re.compile(r"\b(?:from|since|than|after) the (?:second[- ]round
 FINE_RE = re.compile(r"\b(?:fines?|fined|penalt\w*|punish\w*|how much|yuan|rmb|sanction\w*|liab\w*)\b"
                      r"|罚款|处罚|罚|多少钱|万元", re.I)
 MONEY_RE = re.compile(r"\b(?:fines?|fined|how much|yuan|rmb|range)\b|罚款|万元|多少钱", re.I)
-MAX_RE = re.compile(r"\b(?:maximum|highest|most|largest|biggest|top|cap|ceiling)\b|最高|上限|最多", re.I)
+MAX_RE = QUESTION_MAXIMUM
 RENUMBER_RE = re.compile(r"\b(?:which article|what article|article number|renumber\w*|now numbered|became|"
                          r"number now|correspond\w*)\b|第几条|哪一条|改为第", re.I)
-INDIVIDUAL_RE = re.compile(
-    r"\b(?:individuals?|persons?|personnel|managers?|executives?|officers?|staff|employees?|cto|ceo|cio|"
-    r"directors?|responsible)\b|主管人员|责任人员", re.I)
-ENTITY_RE = re.compile(r"\b(?:compan(?:y|ies)|operators?|firms?|sellers?|vendors?|providers?|business|entity|"
-                       r"organi[sz]ation|platform)\b|运营者|单位|企业|公司", re.I)
 TIER_CUES: tuple[tuple[Tier, re.Pattern[str]], ...] = (
     (Tier.PARTICULARLY_SERIOUS, re.compile(r"particularly serious|especially serious|total loss|main functions|"
                                            r"特别严重|主要功能", re.I)),
