@@ -334,3 +334,19 @@ def test_conduct_synonyms_lead_to_the_texts_words() -> None:
     text = " ".join(u.text for a in load().articles.values() if a.text_included for u in a.units).lower()
     missing = {w for words in v.CONDUCT_SYNONYMS.values() for w in words.split() if w[:7] not in text}
     assert not missing
+
+
+@pytest.mark.parametrize(("text", "tier", "cued"), [
+    ("particularly serious consequences", Tier.SERIOUS, False),
+    ("造成特别严重后果", Tier.SERIOUS, False),
+    ("造成严重后果", Tier.SERIOUS, True),
+    ("丧失主要功能", Tier.PARTICULARLY_SERIOUS, True),
+    ("数据泄露", Tier.SERIOUS, True),
+])
+def test_question_serious_is_not_read_inside_particularly_serious(text: str, tier: Tier, cued: bool) -> None:
+    assert bool(v.QUESTION_TIER_CUES[tier].search(text)) is cued
+
+
+def test_a_partial_loss_of_main_functions_is_not_a_total_one() -> None:
+    assert v.PARTIAL_BEFORE.search("part of its ") and v.PARTIAL_BEFORE.search("丧失部分")
+    assert not v.PARTIAL_BEFORE.search("丧失")

@@ -15,7 +15,7 @@ from assistant.document.alignment import alignment, current_to_adopted
 from assistant.document.frames import Frame
 from assistant.document.kinds import Subject, Tier, Version, Want
 from assistant.document.refs import Ref
-from assistant.document.vocabulary import ENTITY_RE, INDIVIDUAL_RE, QUESTION_MAXIMUM
+from assistant.document.vocabulary import ENTITY_RE, INDIVIDUAL_RE, QUESTION_MAXIMUM, QUESTION_TIER_CUES
 
 __all__ = ["MONEY_RE", "Target", "read", "read_version", "targets"]
 
@@ -41,12 +41,9 @@ MONEY_RE = re.compile(r"\b(?:fines?|fined|how much|yuan|rmb|range)\b|罚款|万�
 MAX_RE = QUESTION_MAXIMUM
 RENUMBER_RE = re.compile(r"\b(?:which article|what article|article number|renumber\w*|now numbered|became|"
                          r"number now|correspond\w*)\b|第几条|哪一条|改为第", re.I)
+# The adopted law's tiers are the draft's: one set of cues (the shared vocabulary's), and the mildest tier.
 TIER_CUES: tuple[tuple[Tier, re.Pattern[str]], ...] = (
-    (Tier.PARTICULARLY_SERIOUS, re.compile(r"particularly serious|especially serious|total loss|main functions|"
-                                           r"特别严重|主要功能", re.I)),
-    (Tier.SERIOUS, re.compile(r"(?<!particularly )(?<!especially )serious (?:consequences|harm|damage)|"
-                              r"massive|data leak|partial loss|局部功能|数据泄露|(?<!特别)严重危害", re.I)),
-    (Tier.REFUSES_OR_SERIOUS, re.compile(r"refus\w*|won't fix|will not fix|does not correct|拒不改正|情节严重", re.I)),
+    *QUESTION_TIER_CUES.items(),
     (Tier.BASE, re.compile(r"\b(?:first time|basic|base|fixe[sd]|corrects?|corrected|minor)\b|一般|及时改正", re.I)),
 )
 DRAFT_ART_RE = re.compile(r"\bdraft(?:'s)?\s+art(?:icle|\.)?\s*(\d+)|\bart(?:icle|\.)?\s*(\d+)\s+of\s+the\s+draft|"

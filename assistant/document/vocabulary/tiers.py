@@ -67,11 +67,14 @@ _PARAPHRASES: dict[Tier, re.Pattern[str]] = {
         r"(?:lose|loses|lost|losing) all", r"all (?:of )?(?:its |the |our |their )?(?:main|core|key|essential) "
         r"functions?", r"(?:main|core) functions", r"(?:a )?total one", r"worst consequences",
         r"(?:completely|totally|entirely|fully) (?:down|offline|lost|out|knocked out|taken out|paralys\w+|paralyz\w+)",
-        r"(?:total|complete|full) (?:outage|shutdown|failure|collapse|blackout|paralysis)", "特别严重", "全部丧失"),
+        r"(?:total|complete|full) (?:outage|shutdown|failure|collapse|blackout|paralysis)", "特别严重", "全部丧失",
+        "主要功能"),
     Tier.SERIOUS: alternatives(
-        r"serious (?:cybersecurity )?(?:consequences?|harm|damage)", r"massive", r"large[- ]scale",
+        r"(?<!particularly )(?<!especially )serious (?:cybersecurity )?(?:consequences?|harm|damage)", r"massive",
+        r"large[- ]scale",
         r"(?:data )?leak\w*", r"partial(?:ly)?(?: loss| lost)?", r"part of (?:a |the |its |our )?[\w ]{0,40}?"
-        r"(?:stops?|stopped|fails?|failed|goes down|went down|los\w+)", "严重后果", "大量数据泄露", "部分丧失",
+        r"(?:stops?|stopped|fails?|failed|goes down|went down|los\w+)", "(?<!特别)严重后果", "大量数据泄露", "部分丧失",
+        "局部功能", "数据泄露", "(?<!特别)严重危害",
         r"part of (?:a |the |its |our |their )?(?:\w+ ){0,2}"
         r"(?:functions?|systems?|services?|network|infrastructure)",
         r"some (?:of )?(?:its |the |our |their )?(?:\w+ )?functions?", r"(?:functions?|systems?|services?) "
@@ -92,7 +95,8 @@ _PARAPHRASES: dict[Tier, re.Pattern[str]] = {
 QUESTION_TIER_CUES: dict[Tier, re.Pattern[str]] = {
     tier: re.compile(f"{_TIER_WORDS[tier]}|{cue.pattern}", FLAGS) for tier, cue in _PARAPHRASES.items()}
 # "part of its main functions": a partial loss, whatever the functions are called
-PARTIAL_BEFORE = re.compile(r"\b(?:part|parts|some|portion|partial\w*|partly)\b(?:\s+of)?(?:\s+\w+){0,2}\s*$", re.I)
+PARTIAL_BEFORE = re.compile(r"\b(?:part|parts|some|portion|partial\w*|partly)\b(?:\s+of)?(?:\s+\w+){0,2}\s*$"
+                            r"|(?:部分|局部)$", re.I)
 # a stated compliance: the refuse-to-correct tier does not apply
 COMPLIED = re.compile(
     r"\b(?:fix\w*|correct\w*|rectif\w*|remed\w*|sort\w* (?:\w+ ){0,3}out|compl\w*|resolv\w*|repair\w*)\b"
