@@ -350,3 +350,7 @@ def test_question_serious_is_not_read_inside_particularly_serious(text: str, tie
 def test_a_partial_loss_of_main_functions_is_not_a_total_one() -> None:
     assert v.PARTIAL_BEFORE.search("part of its ") and v.PARTIAL_BEFORE.search("丧失部分")
     assert not v.PARTIAL_BEFORE.search("丧失")
+
+
+def test_base_cue_is_not_read_inside_critical_information_infrastructure() -> None:
+    assert not v.BASE_CUES.search("关键信息基础设施运营者") and v.BASE_CUES.search("基础罚款")

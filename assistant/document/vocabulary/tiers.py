@@ -74,6 +74,7 @@ _PARAPHRASES: dict[Tier, re.Pattern[str]] = {
         r"large[- ]scale",
         r"(?:data )?leak\w*", r"partial(?:ly)?(?: loss| lost)?", r"part of (?:a |the |its |our )?[\w ]{0,40}?"
         r"(?:stops?|stopped|fails?|failed|goes down|went down|los\w+)", "(?<!特别)严重后果", "大量数据泄露", "部分丧失",
+        "丧失部分",
         "局部功能", "数据泄露", "(?<!特别)严重危害",
         r"part of (?:a |the |its |our |their )?(?:\w+ ){0,2}"
         r"(?:functions?|systems?|services?|network|infrastructure)",
@@ -103,5 +104,7 @@ COMPLIED = re.compile(
     r"(?:\W+\w+){0,8}?\W+(?:promptly|immediately|at once|right away|straight away|as soon as|once (?:ordered|told)"
     r"|when (?:told|ordered|asked)|right after|after (?:the |being )?(?:order|told)|the same day|quickly|in time)\b"
     r"|\b(?:promptly|immediately|quickly) (?:fix|correct|rectif|compl)\w*|马上改正|及时改正|立即改正|已经?改正", re.I)
+# The mildest tier as a question names it.
 BASE_CUES = alternatives(r"first (?:lapse|time|offen[cs]e|stage|instance|violation)", r"at first", r"initial",
-                   r"entry[- ]level", r"starting", r"lowest", r"base", r"basic", r"minor", "基础", "首次")
+                         r"entry[- ]level", r"starting", r"lowest", r"base", r"basic", r"minor",
+                         r"基础(?!设施)", "首次")  # 基础 is not the one in 关键信息基础设施
