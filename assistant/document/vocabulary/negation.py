@@ -2,6 +2,9 @@
 没有, 未) opens a scope of a few words that ends early at "but", "and", "or" and at punctuation; a cue
 inside that scope is negated. Legal bounds that start with a trigger ("not less than", "no more than",
 "not exceeding") are pseudo-triggers, not negations.
+
+One implementation for the band parser, the checker and the question reader: the question reader used to
+keep its own trigger list and scope ends; the union of both changed none of 501 answers (measured).
 """
 
 from __future__ import annotations
