@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from assistant.answering.chain import Assistant
-from assistant.backends import Backend, get_chat_model
+from assistant.answering.grounded import Model
+from assistant.backends import get_chat_model
 from assistant.config import Settings, settings
 from assistant.document.corpus import load
 from assistant.retrieval import onnx_export
@@ -47,7 +48,7 @@ def build_retriever(cfg: Settings | None = None) -> tuple[Retriever, IndexInfo]:
 
 
 def build_assistant(llm: str | None = None, cfg: Settings | None = None,
-                    model: Backend | None = None, retriever: Retriever | None = None) -> Loaded:
+                    model: Model | None = None, retriever: Retriever | None = None) -> Loaded:
     """An Assistant over the (built-if-needed) index with the named backend or a given model (a LangChain chat
     model, or the grounded composer)."""
     cfg = cfg or settings()

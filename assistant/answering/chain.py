@@ -12,12 +12,11 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, TypeAlias
 
 from assistant.answering import adopted, scope
 from assistant.answering.citations import render_and_collect
 from assistant.answering.condense import condense, split_followup
-from assistant.answering.grounded import GroundedComposer
+from assistant.answering.grounded import GroundedComposer, Model
 from assistant.answering.prompts import refusal
 from assistant.answering.records import Answer
 from assistant.checking import checker
@@ -28,11 +27,7 @@ from assistant.document.lookup import absent_articles, named_articles
 from assistant.document.vocabulary import ANCHOR
 from assistant.retrieval.search import Hit, Retriever
 
-if TYPE_CHECKING:
-    from langchain_core.language_models import BaseChatModel
-
 Turn = dict[str, str]
-Model: TypeAlias = "BaseChatModel | GroundedComposer"
 # Cosine similarity of the best passage below which a question is taken as unrelated to the document.
 UNRELATED_BELOW = 0.2
 

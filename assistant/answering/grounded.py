@@ -10,8 +10,12 @@ context passages headed by their [unit_id], then the question) has
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING, TypeAlias
 
 from assistant.answering.compose import compose
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
 
 PASSAGE_RE = re.compile(r"^\[(?P<id>[a-z0-9.]+)\] ", re.M)
 QUESTION_RE = re.compile(r"^Question: (?P<q>.*)$", re.M)
@@ -34,6 +38,10 @@ class GroundedComposer:
         """(text, refused) for the question from these units: what a prompt holding them gets."""
         result = compose(_first_line(question), unit_ids)
         return result.text, result.refused
+
+
+# What answers in the chain: this composer, or any LangChain chat model (a generative backend).
+Model: TypeAlias = "BaseChatModel | GroundedComposer"
 
 
 def _first_line(question: str) -> str:

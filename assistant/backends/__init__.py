@@ -9,18 +9,16 @@ environment. Each factory raises BackendUnavailable with a fix-it message.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING
 
 from assistant.errors import BackendUnavailable
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
 
-    from assistant.answering.grounded import GroundedComposer
+    from assistant.answering.grounded import GroundedComposer, Model
 
-Backend: TypeAlias = "BaseChatModel | GroundedComposer"
-
-__all__ = ["Backend", "BackendUnavailable", "FACTORIES", "GENERATIVE", "availability", "get_chat_model"]
+__all__ = ["BackendUnavailable", "FACTORIES", "GENERATIVE", "availability", "get_chat_model"]
 
 
 def _grounded() -> GroundedComposer:
@@ -47,13 +45,13 @@ def _openai() -> BaseChatModel:
     return openai_model()
 
 
-FACTORIES: dict[str, Callable[[], Backend]] = {
+FACTORIES: dict[str, Callable[[], Model]] = {
     "grounded": _grounded, "smollm2": _smollm2, "ollama": _ollama, "openai": _openai,
 }
 GENERATIVE = {"smollm2", "ollama", "openai"}
 
 
-def get_chat_model(name: str) -> Backend:
+def get_chat_model(name: str) -> Model:
     """The backend called `name`; raises BackendUnavailable (or KeyError-like ValueError for unknown names)."""
     if name not in FACTORIES:
         raise ValueError(f"unknown backend {name!r}; choose one of {', '.join(FACTORIES)}")

@@ -34,9 +34,7 @@ class ChromaIndex:
 
     def nearest(self, text: str, k: int) -> list[Neighbour]:
         """The k rows nearest the text, best first (the collection uses cosine space: similarity = 1 - distance)."""
-        return self.nearest_to(self.embeddings.embed_query(text), k)
-
-    def nearest_to(self, vector: list[float], k: int) -> list[Neighbour]:
+        vector = self.embeddings.embed_query(text)
         found = self.collection.query(query_embeddings=[vector], n_results=k, include=["distances"])
         ids, distances = found["ids"][0], (found.get("distances") or [[]])[0]
         return [Neighbour(str(i), 1.0 - float(d)) for i, d in zip(ids, distances, strict=True)]
