@@ -12,7 +12,7 @@ import re
 import time
 from typing import cast
 
-from assistant.answering.adopted_reading import EFFECTIVE_RE, MAX_RE, MONEY_RE, Target, read, targets
+from assistant.answering.adopted_reading import MAX_RE, MONEY_RE, Target, read, targets
 from assistant.answering.records import Answer, Citation
 from assistant.checking.checker import CheckJSON
 from assistant.checking.versioned import NOT_COVERED, check_versioned
@@ -23,6 +23,7 @@ from assistant.document.band_diff import BandChange, BandLink, band_links, links
 from assistant.document.frames import Frame
 from assistant.document.kinds import Subject, Version, Want
 from assistant.document.refs_zh import find_zh_refs
+from assistant.document.vocabulary import EFFECTIVE_RE
 from assistant.document.zh_terms import TIER_EN, WORKING_TRANSLATION
 from assistant.retrieval.adopted_search import searcher
 

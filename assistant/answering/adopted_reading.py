@@ -15,19 +15,18 @@ from assistant.document.alignment import alignment, current_to_adopted
 from assistant.document.frames import Frame
 from assistant.document.kinds import Subject, Tier, Version, Want
 from assistant.document.refs import Ref
-from assistant.document.vocabulary import ENTITY_RE, INDIVIDUAL_RE, QUESTION_MAXIMUM, QUESTION_TIER_CUES
+from assistant.document.vocabulary import (
+    DRAFT_IN_QUESTION_RE,
+    EFFECTIVE_RE,
+    ENTITY_RE,
+    IN_FORCE_IN_QUESTION_RE,
+    INDIVIDUAL_RE,
+    QUESTION_MAXIMUM,
+    QUESTION_TIER_CUES,
+)
 
 __all__ = ["MONEY_RE", "Target", "read", "read_version", "targets"]
 
-IN_FORCE_RE = re.compile(
-    r"\b(?:adopted|enacted|final (?:version|law|text|amendment)|as passed|passed (?:law|version)|in force now|"
-    r"currently in force|law in force|in force|in force today|now in force|in force since|in force from|"
-    r"october 2025|oct\.? 2025|2026|as amended in 2025|amended law|current version of the law|decision of the npc|"
-    r"npc standing committee decision|presidential order)\b"
-    r"|正式通过|最终通过|2026年|现行|修改后的|施行的|决定|主席令|生效的", re.I)
-EFFECTIVE_RE = re.compile(
-    r"\b(?:effective date|take effect|takes effect|come into (?:force|effect)|comes into (?:force|effect)|"
-    r"enter into force|start to apply|apply from|when will)\b|生效|施行日期|何时施行|起施行", re.I)
 COMPARE_RE = re.compile(
     r"\b(?:what (?:has )?changed|changes?|changed|differ\w*|compared?|comparison|versus|vs\.?|side by side|"
     r"still the same|same as (?:in )?the draft|kept|survived?|dropped|removed|do to|happened to|became of|"
@@ -66,11 +65,11 @@ class Target:
 
 def read_version(question: str) -> Version | None:
     """ADOPTED for the law in force, a date of effect or the difference from it; DRAFT when only the draft is named."""
-    if IN_FORCE_RE.search(question) or EFFECTIVE_RE.search(question):
+    if IN_FORCE_IN_QUESTION_RE.search(question) or EFFECTIVE_RE.search(question):
         return Version.ADOPTED
     if COMPARE_RE.search(question) and AFTER_DRAFT_RE.search(question):
         return Version.ADOPTED  # "what changed from the draft": measured against what came after it
-    return Version.DRAFT if re.search(r"\bdraft\b|草案", question, re.I) else None
+    return Version.DRAFT if DRAFT_IN_QUESTION_RE.search(question) else None
 
 
 def read(question: str) -> Frame:

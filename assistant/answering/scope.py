@@ -10,11 +10,11 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.answering.adopted_reading import EFFECTIVE_RE, read_version
+from assistant.answering.adopted_reading import read_version
 from assistant.answering.gaps import find_gap
 from assistant.config import MAX_QUESTION_CHARS
 from assistant.document.kinds import RefusalReason, Version
-from assistant.document.vocabulary import ANCHOR
+from assistant.document.vocabulary import ANCHOR, EFFECTIVE_RE
 from assistant.errors import QuestionError
 
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")

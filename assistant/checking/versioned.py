@@ -20,14 +20,10 @@ from assistant.document import adopted_bands, corpus, decision, fines
 from assistant.document.band_diff import BandChange, band_links
 from assistant.document.kinds import Verdict, Version
 from assistant.document.refs_zh import find_zh_refs
+from assistant.document.vocabulary import DRAFT_IN_ANSWER_RE, IN_FORCE_IN_ANSWER_RE
 
-__all__ = ["IN_FORCE_RE", "VersionedClaim", "VersionedReport", "check_versioned", "line_version"]
+__all__ = ["VersionedClaim", "VersionedReport", "check_versioned", "line_version"]
 
-DRAFT_RE = re.compile(r"\bdraft\b|草案|征求意见稿", re.I)
-IN_FORCE_RE = re.compile(
-    r"\b(?:law in force|in force (?:now|today|since)|currently in force|adopted (?:law|text|amendment|version)|"
-    r"as adopted|as amended|amended law|final (?:law|text|version)|as passed|enacted)\b"
-    r"|现行|施行的|修改后的|通过的决定|正式通过", re.I)
 MARKER_RE = re.compile(r"\[(?P<id>(?:adopted|decision|art|amend|expl)[a-z0-9.]*)\]")
 LABEL_RE = re.compile(r"\[Adopted Art\. (?P<art>\d+)")
 MONEY = ("amount", "range", "bound")
@@ -63,9 +59,9 @@ class VersionedReport:
 
 def line_version(line: str, default: Version) -> Version:
     """The version a line speaks about: 'draft' wins, then a law-in-force cue, else the default."""
-    if DRAFT_RE.search(line):
+    if DRAFT_IN_ANSWER_RE.search(line):
         return Version.DRAFT
-    return Version.ADOPTED if IN_FORCE_RE.search(line) else default
+    return Version.ADOPTED if IN_FORCE_IN_ANSWER_RE.search(line) else default
 
 
 QUOTE_RE = re.compile(r"「(?P<q>[^」]+)」")
@@ -206,7 +202,7 @@ def check_versioned(text: str, default: Version = Version.ADOPTED, cited: Sequen
 
 
 FIGURES = ("amount", "range", "bound", "multiple", "multiple_range")
-IN_FORCE = Prefiltered(IN_FORCE_RE)
+IN_FORCE = Prefiltered(IN_FORCE_IN_ANSWER_RE)
 NEGATED_RE = re.compile(r"\bnot (?:the|yet|in) (?:law )?in force\b|\bnot the law\b", re.I)
 
 
@@ -222,7 +218,8 @@ def in_force_verdicts(text: str) -> dict[tuple[int, int], VersionedClaim]:
         return out
     for start, end in _lines(text):
         line = text[start:end]
-        if not IN_FORCE_RE.search(line) or DRAFT_RE.search(line) or NEGATED_RE.search(line):  # cheapest test first
+        if not IN_FORCE_IN_ANSWER_RE.search(line) or DRAFT_IN_ANSWER_RE.search(line) \
+                or NEGATED_RE.search(line):  # cheapest test first
             continue
         for claim in check_versioned(line).claims:
             if claim.claim.kind in FIGURES:

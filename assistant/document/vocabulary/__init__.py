@@ -53,6 +53,13 @@ from assistant.document.vocabulary.tiers import (
     tier_cues,
     tiers,
 )
+from assistant.document.vocabulary.versions import (
+    DRAFT_IN_ANSWER_RE,
+    DRAFT_IN_QUESTION_RE,
+    EFFECTIVE_RE,
+    IN_FORCE_IN_ANSWER_RE,
+    IN_FORCE_IN_QUESTION_RE,
+)
 from assistant.document.vocabulary.who import (
     CII,
     ENTITY_RE,
@@ -69,6 +76,11 @@ from assistant.document.vocabulary.who import (
 )
 
 __all__ = [
+    "DRAFT_IN_ANSWER_RE",
+    "DRAFT_IN_QUESTION_RE",
+    "EFFECTIVE_RE",
+    "IN_FORCE_IN_ANSWER_RE",
+    "IN_FORCE_IN_QUESTION_RE",
     "ANCHOR",
     "BASE_CUES",
     "BASE_TIER_RE",
