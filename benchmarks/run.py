@@ -92,6 +92,64 @@ def bench_answers(assistant: Any, embeddings: Any) -> tuple[dict[str, float], di
     return stats(floors), stats(answers)
 
 
+class _Timed:
+    """Stands in for one method of an object and keeps how long each call took (the rest passes through)."""
+
+    def __init__(self, target: Any, method: str) -> None:
+        self._target, self._method = target, method
+        self.calls: list[float] = []
+
+    def __getattr__(self, name: str) -> Any:
+        attr = getattr(self._target, name)
+        if name != self._method:
+            return attr
+
+        def timed_call(*args: Any, **kwargs: Any) -> Any:
+            start = time.perf_counter()
+            try:
+                return attr(*args, **kwargs)
+            finally:
+                self.calls.append((time.perf_counter() - start) * 1000)
+
+        return timed_call
+
+
+def bench_answer_parts(assistant: Any, retriever: Retriever) -> dict[str, Any]:
+    """Where a warm answer's time goes, measured inside real answers: which questions embed and search at all
+    (the others are refusals, lookups and adopted-law answers), and for those, the query embedding, Chroma's
+    query and everything else (reading the question, BM25, composing, citing, checking), each against the
+    floor timed right before it."""
+    from assistant.retrieval.embeddings import _cached_query
+
+    store: Any = retriever.store  # its two parts are swapped for timed stand-ins below
+    collection, embeddings = store.collection, store.embeddings
+    timed_query, timed_embed = _Timed(collection, "query"), _Timed(embeddings, "embed_query")
+    paths: dict[str, list[float]] = {"searched": [], "not searched": []}
+    parts: dict[str, list[float]] = {"floor": [], "embedding": [], "chroma query": [], "everything else": []}
+    _cached_query.cache_clear()
+    try:
+        store.collection, store.embeddings = timed_query, timed_embed
+        for q in dict.fromkeys(questions()):
+            start = time.perf_counter()
+            embeddings.embed_documents([q])
+            floor = (time.perf_counter() - start) * 1000
+            before, embedded = len(timed_query.calls), len(timed_embed.calls)
+            start = time.perf_counter()
+            assistant.ask(q)
+            total = (time.perf_counter() - start) * 1000
+            searched = len(timed_query.calls) > before
+            paths["searched" if searched else "not searched"].append(total)
+            if searched:
+                embed, query = sum(timed_embed.calls[embedded:]), sum(timed_query.calls[before:])
+                for name, value in (("floor", floor), ("embedding", embed), ("chroma query", query),
+                                    ("everything else", total - embed - query)):
+                    parts[name].append(value)
+    finally:
+        store.collection, store.embeddings = collection, embeddings
+    return {"answers": {k: stats(v) | {"n": len(v)} for k, v in paths.items()},
+            "searched_answer_parts": {k: stats(v) for k, v in parts.items()}}
+
+
 def bench_retrieval(retriever: Retriever) -> dict[str, dict[str, float]]:
     from assistant.retrieval.embeddings import _cached_query
 
@@ -251,6 +309,7 @@ def main() -> None:
             "warm_answer_grounded": _with_ratio(answers, floor),
             "old_path": {"floor_query_embedding": torch_floor,
                          "warm_answer_grounded": _with_ratio(torch_answers, torch_floor)},
+            "answer_parts": bench_answer_parts(loaded.assistant, retriever),
             "retrieval": bench_retrieval(retriever),
             "checker_2000_words": bench_checker(),
             "index": bench_index(tmp),
@@ -272,6 +331,8 @@ def print_table(r: dict[str, Any]) -> None:
             ("warm answer (grounded)", r["warm_answer_grounded"]),
             ("old path: sentence-transformers floor", old["floor_query_embedding"]),
             ("old path: warm answer", old["warm_answer_grounded"])]
+    rows += [(f"answers {k} (n={v['n']})", v) for k, v in r["answer_parts"]["answers"].items()]
+    rows += [(f"  searched: {k}", v) for k, v in r["answer_parts"]["searched_answer_parts"].items()]
     rows += [(f"retrieval {m}", v) for m, v in r["retrieval"].items()]
     rows.append(("checker, 2,000 words", r["checker_2000_words"]))
     print(f"machine: {r['machine']['cores']} cores, Python {r['machine']['python']}; "
