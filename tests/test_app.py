@@ -82,6 +82,32 @@ def test_chip_opens_full_text_with_quote(chat: AppTest, corpus) -> None:
     assert re.sub(r"\\(.)", r"\1", body.split("\n", 1)[1].replace("**", "")) == corpus.unit("art59.p3").text
 
 
+def _popover_texts(at: AppTest, message_index: int = -1) -> dict[str, str]:
+    """Each source chip's label -> everything its popover shows (title, origin caption, full text)."""
+    message = [m for m in at.chat_message if m.name == "assistant"][message_index]
+    return {n.proto.popover.label: re.sub(r"\\(.)", r"\1", "\n".join(
+        e.value for e in _walk(n) if getattr(e, "type", "") in ("markdown", "caption")))
+            for n in _walk(message) if getattr(n, "type", "") == "popover"}
+
+
+@pytest.mark.parametrize("question", [
+    "Under the law in force, how much can a CII operator that refuses to fix its security failings be fined?",
+    "现行网络安全法对拒不改正的网络运营者最高罚多少？"])
+def test_law_in_force_chips_open_the_decision_and_say_so(built_index, question: str) -> None:
+    """An answer about the law in force cites the Decision; its chips open the official Chinese text and say it
+    is the law in force, with the article's 2016 number (they once raised KeyError: chips only knew the draft)."""
+    at = _new_app().run()
+    at.chat_input[0].set_value(question).run()
+    assert not at.exception, at.exception
+    chips = _popover_texts(at)
+    adopted = {label: text for label, text in chips.items() if "The law in force" in text}
+    assert adopted, chips
+    for text in adopted.values():
+        assert "official Chinese text" in text and "1 January 2026" in text and "Old number (2016 law)" in text
+        assert re.search(r"[\u4e00-\u9fff]{20}", text)  # the article's own Chinese words, in full
+    assert not any("not in the texts" in text for text in chips.values())
+
+
 def test_follow_up_for_the_managers(chat: AppTest) -> None:
     chat.chat_input[0].set_value("and for the managers?").run()
     assert not chat.exception
@@ -168,7 +194,7 @@ def test_renumbering_and_articles_views(built_index) -> None:
     at.switch_page("assistant/ui/pages/renumbering.py").run()
     at.text_input(key="renum_find").input("65").run()
     rows = at.dataframe[0].value
-    assert "Article 67" in set(rows["New (draft)"]) and "Article 65" in set(rows["Old (current law)"])
+    assert "Article 67" in set(rows["New (draft)"]) and "Article 65" in set(rows["Old (2016 law)"])
     at.switch_page("assistant/ui/pages/articles.py").run()
     at.selectbox(key="browse_article").set_value("69").run()
     assert not at.exception and any("Article 69, paragraph 1" in md.value for md in at.markdown)

@@ -92,7 +92,7 @@ def test_short_chip_labels() -> None:
 
 def test_renumbering_rows(corpus) -> None:
     rows = ui.renumbering_rows(corpus)
-    assert {"Old (current law)": "Article 65", "New (draft)": "Article 67", "Change": "renumbered and revised",
+    assert {"Old (2016 law)": "Article 65", "New (draft)": "Article 67", "Change": "renumbered and revised",
             "Amendment item": "4"} in rows
 
 

@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from assistant.answering.records import Citation
-from assistant.document.corpus import Corpus
+from assistant.document import decision
+from assistant.document.corpus import Corpus, Unit
 from assistant.document.fines import TIER_LABELS, FineTable
 
 # ASCII punctuation that CommonMark, GFM autolinks, math ($) or Streamlit directives (:red[..], :emoji:) read.
@@ -56,17 +58,48 @@ class CitationView:
 
 
 def citation_view(citation: Citation, corpus: Corpus) -> CitationView:
-    """What opening a chip shows: the whole cited unit, the quote highlighted, where the article came from."""
-    unit = corpus.unit(citation.unit_id)
+    """What opening a chip shows: the whole cited unit, the quote highlighted, where the passage came from.
+
+    A chip may cite the draft (its articles and Explanation) or the law in force (the Decision's adopted articles,
+    items and clauses); each says which text it is, so the draft is never read as the law in force."""
+    if corpus.has_unit(citation.unit_id):
+        return _view(corpus.unit(citation.unit_id), citation, _draft_origin(corpus.unit(citation.unit_id), corpus))
+    adopted = decision.load()
+    if adopted.has_unit(citation.unit_id):
+        unit = adopted.unit(citation.unit_id)
+        return _view(unit, citation, _adopted_origin(unit, adopted))
+    return CitationView(escape_md(citation.label), "This passage is not in the texts this assistant holds.",
+                        escape_md(citation.quote))
+
+
+def _day(iso: str) -> str:
+    """'2025-10-28' -> '28 October 2025'."""
+    day = date.fromisoformat(iso)
+    return f"{day.day} {day:%B %Y}"
+
+
+def _view(unit: Unit, citation: Citation, origin: str) -> CitationView:
+    return CitationView(escape_md(unit.title), escape_md(origin), highlight(unit.text, citation.quote))
+
+
+def _draft_origin(unit: Unit, corpus: Corpus) -> str:
     article = corpus.articles.get(unit.article or "") if unit.article else None
     if unit.source == "explanation":
-        origin = "From the Explanation that accompanies the draft (not article text)."
-    elif article is not None:
+        return "From the Explanation that accompanies the draft (March 2025; not article text)."
+    if article is not None:
         old = ", ".join(r.label() for r in article.old) or "none (a new article)"
-        origin = f"Old number (current law): {old}. What the draft does: {article.note}."
-    else:
-        origin = "An amendment item of the draft."
-    return CitationView(escape_md(unit.title), escape_md(origin), highlight(unit.text, citation.quote))
+        return f"The draft (March 2025), not the law in force. Old number (2016 law): {old}. " \
+               f"What the draft does: {article.note}."
+    return "An amendment item of the draft (March 2025), not the law in force."
+
+
+def _adopted_origin(unit: Unit, adopted: decision.Decision) -> str:
+    dates = f"adopted {_day(adopted.adopted_on)}, in force since {_day(adopted.in_force_from)}; official Chinese text"
+    article = adopted.articles.get(unit.article or "") if unit.source == "adopted" else None
+    if article is None:
+        return f"The Decision amending the law ({dates})."
+    old = ", ".join(r.label() for r in article.old) or "none (a new article)"
+    return f"The law in force ({dates}). Old number (2016 law): {old}; set by item {article.item} of the Decision."
 
 
 # -- reference tables --------------------------------------------------------------------------------
@@ -88,5 +121,5 @@ def band_rows(table: FineTable, subject: str | None = None, article: str | None 
 
 def renumbering_rows(corpus: Corpus) -> list[dict[str, str]]:
     """The renumbering map exactly as the draft states it."""
-    return [{"Old (current law)": e.old.label() if e.old else "—", "New (draft)": f"Article {e.new}" if e.new else "—",
+    return [{"Old (2016 law)": e.old.label() if e.old else "—", "New (draft)": f"Article {e.new}" if e.new else "—",
              "Change": e.note, "Amendment item": str(e.amendment_item)} for e in corpus.renumbering]

@@ -16,7 +16,7 @@ from assistant.ui.calculator import calculate, multiple_bases, parse_amount
 from assistant.ui.support import band_rows, escape_md, renumbering_rows
 
 LOOKUP_STATUS = {
-    "found": "In the draft", "old_number": "Old number (current law)", "renumbered_only": "Renumbered only",
+    "found": "In the draft", "old_number": "Old number (2016 law)", "renumbered_only": "Renumbered only",
     "referenced": "Referenced, text not included", "not_in_document": "Not in this document",
     "not_found": "Not found", "unparsed": "No article number recognised",
 }
@@ -93,14 +93,14 @@ def calculator() -> None:
 
 def renumbering_view() -> None:
     st.title("Renumbering map")
-    st.caption("Which article of the current law became which article of the draft, as the draft states it.")
+    st.caption("Which article of the 2016 law became which article of the draft, as the draft states it.")
     rows = renumbering_rows(load())
     changes = sorted({r["Change"] for r in rows})
     with st.container(horizontal=True, gap="medium"):
         picked = st.multiselect("Change", changes, key="renum_change", placeholder="All changes")
         needle = st.text_input("Find an article", key="renum_find", placeholder="e.g. 65")
     shown = [r for r in rows if (not picked or r["Change"] in picked)
-             and (not needle.strip() or needle.strip() in f"{r['Old (current law)']} {r['New (draft)']}")]
+             and (not needle.strip() or needle.strip() in f"{r['Old (2016 law)']} {r['New (draft)']}")]
     st.dataframe(shown, hide_index=True, width="stretch", key="renum_table")
     st.caption(f"{len(shown)} of {len(rows)} entries shown.")
 
@@ -112,7 +112,7 @@ def articles_view() -> None:
     number = st.selectbox("Article", numbers, key="browse_article", format_func=lambda n: f"Article {n}")
     article = corpus.articles[number]
     old = ", ".join(r.label() for r in article.old) or "none (a new article)"
-    st.caption(escape_md(f"Old number (current law): {old}. What the draft does: {article.note}."))
+    st.caption(escape_md(f"Old number (2016 law): {old}. What the draft does: {article.note}."))
     if not article.units:
         st.info("The draft only renumbers this article; its text is not included in the document.")
     for unit in article.units:
