@@ -71,3 +71,33 @@ def test_note_for_a_draft_answer():
         "100,000 yuan).")
     assert "same fine figures" in note_for_draft_answer(["art67.p1"])
     assert note_for_draft_answer(["expl.1"]) is None
+
+
+def _bands_shown(a) -> set[tuple[int, int]]:
+    """The (min, max) of every band line of an adopted answer (not the quotes of the official text)."""
+    import re
+
+    lines = [line for line in a.text.splitlines() if line.startswith("- Article")]
+    return {(int(m.group(1).replace(",", "")), int(m.group(2).replace(",", "")))
+            for line in lines for m in [re.search(r"a fine of ([\d,]+) to ([\d,]+) yuan", line)] if m}
+
+
+@pytest.mark.parametrize(("question", "shown", "not_shown"), [
+    # which operator: the CII paragraph, not the ordinary operator's (and the reverse)
+    ("Under the law in force, a critical information infrastructure operator keeps ignoring the order to put "
+     "things right: what fine?", {(100_000, 1_000_000)}, {(50_000, 500_000), (10_000, 50_000)}),
+    ("现行法律下，普通网络运营者拒不改正的，罚款多少？", {(50_000, 500_000)}, {(100_000, 1_000_000)}),
+    # negation and a stated compliance: the mildest tier left, for that operator only
+    ("In the law now in force, our CII operator never refused to correct and no harm came of it. Fine?",
+     {(50_000, 100_000)}, {(100_000, 1_000_000), (500_000, 2_000_000), (10_000, 50_000)}),
+    # who pays: the persons' band alone when only the persons are asked about
+    ("Under the adopted law, what can the responsible executives personally be fined when a CII operator "
+     "refuses to rectify?", {(10_000, 100_000)}, {(100_000, 1_000_000), (50_000, 500_000)}),
+])
+def test_in_force_bands_follow_the_shared_question_reader(question, shown, not_shown):
+    """The law in force is read by the same reader as the draft: operator kind, negation, compliance, who pays."""
+    a = answer(question)
+    bands = _bands_shown(a)
+    assert shown <= bands, a.text
+    assert not bands & not_shown, a.text
+    assert all(c["verdict"] == "verified" for c in a.claims)

@@ -327,6 +327,19 @@ def test_operator_kind_words() -> None:
     assert v.PERSONAL.search("could I be fined?") and not v.PERSONAL.search("could the company be fined?")
 
 
+@pytest.mark.parametrize(("text", "cii", "ordinary"), [
+    ("我们是普通网络运营者", False, True),
+    ("非关键信息基础设施的运营者", False, True),
+    ("a non-CII operator", False, True),
+    ("a non-critical infrastructure operator", False, True),
+    ("关键信息基础设施的运营者", True, False),
+    ("the CII operator", True, False),
+])
+def test_operator_kind_in_both_languages_and_its_negation(text: str, cii: bool, ordinary: bool) -> None:
+    """"Non-CII" / 非关键信息基础设施 name the ordinary operator; the CII cue does not fire inside them."""
+    assert bool(v.CII.search(text)) is cii and bool(v.ORDINARY.search(text)) is ordinary
+
+
 def test_conduct_synonyms_lead_to_the_texts_words() -> None:
     """Every synonym maps an everyday word to words the draft's articles themselves use."""
     from assistant.document.corpus import load

@@ -13,6 +13,7 @@ import time
 from typing import cast
 
 from assistant.answering.adopted_reading import MAX_RE, MONEY_RE, Target, read, targets
+from assistant.answering.fine_answers import fitting, frame_of
 from assistant.answering.records import Answer, Citation
 from assistant.checking.checker import CheckJSON
 from assistant.checking.versioned import NOT_COVERED, check_versioned
@@ -60,17 +61,16 @@ def _draft_line(band: AdoptedBand) -> str:
     return f"  Draft: Article {d.article}({d.paragraph}) had {d.describe_range()} ({modal}) [{d.unit_id}]."
 
 
-def _select(bands: list[AdoptedBand], frame: Frame, question: str) -> list[AdoptedBand]:
-    """Bands fitting who, tier and gains the question states; all of them when it states none."""
-    out = bands
-    if len(frame.subjects) == 1:
-        out = [b for b in out if b.subject in frame.subjects] or out
-    if frame.tiers:
-        out = [b for b in out if b.tier in frame.tiers or b.threshold_rule] or out
+def _select(bands: list[AdoptedBand], question: str) -> list[AdoptedBand]:
+    """Bands fitting the operator, who and tier the question states (read by the same reader as for the draft:
+    negation, a stated compliance, ordinary vs CII operator), and the gains it states; every band when it
+    states none."""
+    asked = frame_of(question)
+    out = fitting(bands, asked)
     rule = _gains_rule(question, out)
     if rule:
         out = [b for b in out if b.threshold_rule in (None, rule)] or out
-    if MAX_RE.search(question) and not frame.tiers:
+    if MAX_RE.search(question) and not asked.tiers:
         top = max(b.max for b in out if b.kind == "amount") if any(b.kind == "amount" for b in out) else None
         out = [b for b in out if b.kind != "amount" or b.max == top or b.subject != Subject.ENTITY] or out
     return out
@@ -90,7 +90,7 @@ def _gains_rule(question: str, bands: list[AdoptedBand]) -> str | None:
 
 def fine_lines(article: str, frame: Frame, question: str) -> list[str]:
     table = adopted_bands.table()
-    bands = _select(table.effective_for(article), frame, question)
+    bands = _select(table.effective_for(article), question)
     lines: list[str] = []
     for ref in (r for r in table.references if r.article == article):
         targets_ = " and ".join(f"Article {ref.target_article}({p})" for p in ref.target_paragraphs)

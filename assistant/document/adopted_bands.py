@@ -40,6 +40,9 @@ class AdoptedBand(FineBand):
     who_en: str = ""
     version: Version = Version.ADOPTED
 
+    def who_english(self) -> str:
+        return self.who_en
+
 
 def _clauses(text: str) -> list[str]:
     return [c for c in re.split(r"[；。]", text) if c]

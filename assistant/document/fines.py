@@ -79,6 +79,10 @@ class FineBand:
     def as_dict(self) -> dict:
         return asdict(self)
 
+    def who_english(self) -> str:
+        """Who is fined, in English (the draft's own words; the adopted bands give their working translation)."""
+        return self.who
+
     def describe_range(self) -> str:
         if self.kind == BandKind.MULTIPLE:
             return f"{self.min} to {self.max} times the {self.basis}"
