@@ -61,7 +61,13 @@ def test_empty_chat_shows_status_and_examples(built_index) -> None:
     assert not at.chat_message
 
 
+def _version_line(at: AppTest, message_index: int = -1) -> str:
+    message = [m for m in at.chat_message if m.name == "assistant"][message_index]
+    return next((c.value for c in message.caption if ":material/gavel:" in c.value), "")
+
+
 def test_chat_answer_has_figures_marks_and_chip(chat: AppTest) -> None:
+    assert "Draft Amendment \\(March 2025\\), not the law in force" in _version_line(chat, 0)
     md = _answer_markdown(chat, 0)
     assert "500,000" in md and "2,000,000" in md
     assert "**500,000 to 2,000,000 yuan** :green[✓]" in md, md
@@ -99,6 +105,7 @@ def test_law_in_force_chips_open_the_decision_and_say_so(built_index, question: 
     at = _new_app().run()
     at.chat_input[0].set_value(question).run()
     assert not at.exception, at.exception
+    assert "About the law in force" in _version_line(at) and "not the law in force" not in _version_line(at)
     chips = _popover_texts(at)
     adopted = {label: text for label, text in chips.items() if "The law in force" in text}
     assert adopted, chips

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from assistant.answering.records import Answer, Citation
+from assistant.document.kinds import Version
 from assistant.ui.conversations import ConversationStore, answer_from_dict, answer_to_dict
 from assistant.ui.export import document_version, export_filename, export_markdown
 
@@ -32,6 +34,16 @@ def test_answer_round_trips(corpus) -> None:
     assert answer_from_dict(answer_to_dict(answer) | {"from_a_newer_version": 1}) == answer
 
 
+def test_what_an_answer_is_about_survives_a_reload(tmp_path, corpus) -> None:
+    """A law-in-force answer that notes the draft's figures is restored as about the law in force, not a mix."""
+    answer = replace(_answer(corpus), about=frozenset({Version.ADOPTED}))
+    store = ConversationStore(tmp_path / "state.sqlite3")
+    session = uuid.uuid4().hex
+    store.save(session, _messages(answer))
+    restored = ConversationStore(tmp_path / "state.sqlite3").load(session)[1]["answer"]
+    assert restored == answer and restored.version_note and restored.version_note.startswith("About the law in force")
+
+
 def test_store_keeps_a_conversation_per_session(tmp_path, corpus) -> None:
     store = ConversationStore(tmp_path / "state.sqlite3")
     first, second = uuid.uuid4().hex, uuid.uuid4().hex
@@ -52,6 +64,8 @@ def test_export_names_date_backend_and_document_version(corpus) -> None:
     assert md.startswith("# Title") and "- Exported: 2026-01-02 03:04 UTC" in md
     assert "- Answering backend: grounded" in md and document_version() in md
     assert "text fingerprint" in document_version() and "March 2025" in document_version()
+    assert "28 October 2025" in document_version() and document_version().count("text fingerprint") == 2
+    assert "_About the Draft Amendment (March 2025), not the law in force._" in md  # each answer says its text
     assert answer.question in md and answer.text in md and answer.citations[0].quote in md
     assert "STATUS &lt;b&gt;" in md and "✓ 1 figure checked against the text" in md
     assert export_filename(when) == "csl-draft-conversation-2026-01-02.md"

@@ -282,9 +282,12 @@ def answer(question: str, backend: str = "grounded", standalone: str = "") -> An
     text, refused = compose(standalone or question)
     rendered, citations = render(text)
     report = check_versioned(rendered, Version.ADOPTED, [c.unit_id for c in citations])
+    compared = Want.COMPARE in read(standalone or question).wants
+    about = frozenset({Version.DRAFT, Version.ADOPTED} if compared else {Version.ADOPTED})
     return Answer(question, rendered, tuple(citations), tuple(c.unit_id for c in citations),
                   cast(CheckJSON, report.as_dict()),  # the same keys, plus each claim's version
-                  report.ok, refused, backend, (), standalone or question, (time.perf_counter() - started) * 1000)
+                  report.ok, refused, backend, (), standalone or question, (time.perf_counter() - started) * 1000,
+                  about=about if citations else None)
 
 
 def note_for_draft_answer(unit_ids: list[str]) -> str | None:

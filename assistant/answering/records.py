@@ -6,6 +6,16 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from assistant.checking.checker import CheckJSON, ClaimJSON
+from assistant.document.decision import version_of_unit
+from assistant.document.kinds import Version
+
+VERSION_NOTES = {
+    frozenset({Version.DRAFT}): "About the Draft Amendment (March 2025), not the law in force.",
+    frozenset({Version.ADOPTED}): "About the law in force: the Cybersecurity Law as amended by the Decision of "
+                                  "28 October 2025, in force since 1 January 2026.",
+    frozenset({Version.DRAFT, Version.ADOPTED}): "Compares the Draft Amendment (March 2025) with the law in force "
+                                                 "(since 1 January 2026).",
+}
 
 
 @dataclass(frozen=True)
@@ -34,10 +44,25 @@ class Answer:
     standalone_question: str = ""
     latency_ms: float = 0.0
     dropped_citations: tuple[str, ...] = field(default=())
+    about: frozenset[Version] | None = None  # the texts it answers from; None: read off its citations
 
     @property
     def claims(self) -> list[ClaimJSON]:
         return list(self.check["claims"])
+
+    @property
+    def versions(self) -> frozenset[Version]:
+        """The texts the answer is about: as its answerer set them (a law-in-force answer that notes the draft's
+        figures is still about the law in force), else read off its citations (each unit id names its text)."""
+        if self.about is not None:
+            return self.about
+        return frozenset(version_of_unit(c.unit_id) for c in self.citations)
+
+    @property
+    def version_note(self) -> str | None:
+        """One line saying which text the answer is about, shown with every answer (None when it cites nothing,
+        as a refusal does): the draft is never left to pass for the law in force."""
+        return VERSION_NOTES.get(self.versions)
 
     def as_dict(self) -> dict[str, Any]:
         """The answer JSON of `csl-assistant ask --json`."""
@@ -53,6 +78,8 @@ class Answer:
             "backend": self.backend,
             "notices": list(self.notices),
             "dropped_citations": list(self.dropped_citations),
+            "about": sorted(self.versions),
+            "version_note": self.version_note,
             "standalone_question": self.standalone_question,
             "latency_ms": round(self.latency_ms, 1),
         }

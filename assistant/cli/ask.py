@@ -30,8 +30,9 @@ def format_answer(answer: Answer) -> str:
     for c in answer.citations:
         lines.append(f"[{c.label}] “{c.quote}”")
     verified = sum(1 for c in answer.claims if c["verdict"] == Verdict.VERIFIED)
-    lines.append(f"({verified}/{len(answer.claims)} figures verified against the text; backend: {answer.backend}. "
-                 "Draft for public comment, not the law in force.)")
+    version = f" {answer.version_note}" if answer.version_note else ""
+    lines.append(f"({verified}/{len(answer.claims)} figures verified against the text; backend: {answer.backend}."
+                 f"{version})")
     return "\n".join(x for x in lines if x is not None)
 
 

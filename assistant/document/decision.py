@@ -17,12 +17,15 @@ from functools import lru_cache
 from importlib import resources
 
 from assistant.document.corpus import CitableUnits, Unit
+from assistant.document.kinds import Version
 from assistant.document.refs import Ref
 from assistant.document.refs_zh import find_zh_refs, zh_int
 
-__all__ = ["AdoptedArticle", "ChangeKind", "Decision", "DecisionItem", "clean", "load", "parse", "read_text"]
+__all__ = ["AdoptedArticle", "ChangeKind", "Decision", "DecisionItem", "clean", "load", "parse", "read_text",
+           "version_of_unit"]
 
 DECISION_FILE = "csl_amendment_decision_2025_zh.txt"
+UNIT_PREFIXES = ("adopted.", "decision.")  # the Decision's unit ids: adopted articles, then its items and clauses
 RUNNING_HEAD = "全国人民代表大会常务委员会公报2025·6"
 ENACTING_END = "作如下修改："
 COMMENCEMENT_RE = re.compile(r"本决定自(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日起施行。")
@@ -245,3 +248,8 @@ def read_text() -> str:
 def load() -> Decision:
     """The parsed shipped Decision, parsed once per process."""
     return parse(read_text())
+
+
+def version_of_unit(unit_id: str) -> Version:
+    """Which text a unit id belongs to: the Decision's units are the law in force's, every other one the draft's."""
+    return Version.ADOPTED if unit_id.startswith(UNIT_PREFIXES) else Version.DRAFT

@@ -123,6 +123,8 @@ def _verification(answer: Any) -> None:
 def render_answer_message(index: int, msg: dict[str, Any]) -> None:
     answer = msg["answer"]
     parts = render_parts(answer.text, answer.claims)
+    if answer.version_note:  # which text it is about, before anything else: the draft never passes for the law
+        st.caption(f":material/gavel: {escape_md(answer.version_note)}")
     st.markdown(parts.lead)
     if parts.details:
         st.markdown(parts.details)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.answering.records import Answer, Citation
+from assistant.document.kinds import Version
 from assistant.ui.feedback import FeedbackStore
 
 SESSION_ID_RE = re.compile(r"^[0-9a-f]{32}$")  # uuid4().hex: nothing else is looked up
@@ -34,7 +35,9 @@ def valid_session_id(value: object) -> bool:
 
 
 def answer_to_dict(answer: Answer) -> dict[str, Any]:
-    return asdict(answer)
+    data = asdict(answer)
+    data["about"] = None if answer.about is None else sorted(answer.about)  # JSON has no sets
+    return data
 
 
 def answer_from_dict(data: dict[str, Any]) -> Answer:
@@ -47,6 +50,8 @@ def answer_from_dict(data: dict[str, Any]) -> Answer:
     for name in _TUPLE_FIELDS:
         if name in values:
             values[name] = tuple(values[name])
+    if values.get("about") is not None:
+        values["about"] = frozenset(Version(v) for v in values["about"])
     return Answer(**values)
 
 

@@ -15,19 +15,24 @@ from functools import lru_cache
 from typing import Any
 
 from assistant.answering.records import Answer
+from assistant.document import decision
 from assistant.document.corpus import load, read_text
 from assistant.document.fines import table
 from assistant.ui import verification
 
 DOCUMENT_VERSION = ("Draft Amendment to the Cybersecurity Law, second public-comment round (March 2025), "
                     "with its Explanation")
+DECISION_VERSION = ("Decision of the NPC Standing Committee amending the Cybersecurity Law (28 October 2025, "
+                    "in force 1 January 2026), official Chinese text")
 
 
 @lru_cache(maxsize=1)
 def document_version() -> str:
-    """The document's name and a 12-character SHA-256 fingerprint of the text the answers were checked against."""
-    digest = hashlib.sha256(read_text().encode("utf-8")).hexdigest()[:12]
-    return f"{DOCUMENT_VERSION}; text fingerprint {digest}"
+    """Both texts' names, each with a 12-character SHA-256 fingerprint of the text the answers were checked
+    against: the draft and the Decision that made the law in force."""
+    draft = hashlib.sha256(read_text().encode("utf-8")).hexdigest()[:12]
+    adopted = hashlib.sha256(decision.read_text().encode("utf-8")).hexdigest()[:12]
+    return f"{DOCUMENT_VERSION}, text fingerprint {draft}; {DECISION_VERSION}, text fingerprint {adopted}"
 
 
 def _inert(text: str) -> str:
@@ -41,7 +46,8 @@ def _backends(messages: Sequence[dict[str, Any]]) -> str:
 
 
 def _answer_lines(answer: Answer) -> list[str]:
-    out = [f"- {_inert(n)}" for n in answer.notices] + ([""] if answer.notices else [])
+    out = [f"_{answer.version_note}_", ""] if answer.version_note else []
+    out += [f"- {_inert(n)}" for n in answer.notices] + ([""] if answer.notices else [])
     out += [f"_{verification.summary(answer.claims, table(), load())}_", ""]
     if answer.citations:
         out += ["#### Sources", ""]
