@@ -163,9 +163,18 @@ def test_sidebar_lookup_old_65_shows_article_67(built_index, corpus) -> None:
 
 
 def test_fine_table_view_and_calculator(built_index) -> None:
+    """The law in force by default (Article 63: 以上 includes 100,000, so that amount takes the multiple), the draft
+    one click away (its Article 61 is silent on exactly 100,000)."""
     at = _new_app().run()
     at.switch_page("assistant/ui/pages/fines.py").run()
     assert not at.exception, at.exception
+    assert at.title[0].value == "Fines in the law in force"
+    at.text_input(key="calc_amount").input("400,000").run()
+    assert any("**400,000 to 2,000,000 yuan**" in md.value for md in at.markdown)
+    at.text_input(key="calc_amount").input("100000").run()
+    assert any("reach 100,000 yuan, so the fine is 1 to 5 times" in md.value for md in at.markdown)
+    at.segmented_control(key="band_text").set_value("Draft").run()
+    assert not at.exception and at.title[0].value == "Fines in the draft"
     at.text_input(key="calc_amount").input("400,000").run()
     assert any("**400,000 to 1,200,000 yuan**" in md.value for md in at.markdown)
     at.text_input(key="calc_amount").input("100000").run()
@@ -181,6 +190,8 @@ def test_fine_table_view_and_calculator(built_index) -> None:
     assert set(bands["Entity or person"]) == {"person"}
     at.multiselect(key="band_article").set_value([69]).run()
     assert set(at.dataframe[0].value["Article"]) == {69}
+    at.segmented_control(key="band_text").set_value("Law in force").run()
+    assert not at.exception and "关键信息基础设施" not in " ".join(at.dataframe[0].value["Fined"])
 
 
 def test_draft_vs_adopted_view_shows_changed_figures_side_by_side(built_index) -> None:

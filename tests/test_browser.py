@@ -203,7 +203,7 @@ def test_fine_table_view_filters(selenium, driver) -> None:
     by, _, ec, _ = selenium
     driver.find_element(by.XPATH, "//a[.//span[normalize-space()='Fine table and calculator']]").click()
     wait = _wait(selenium, driver, 60)
-    wait.until(ec.visibility_of_element_located((by.XPATH, "//h1[contains(., 'Fines in the draft')]")))
+    wait.until(ec.visibility_of_element_located((by.XPATH, "//h1[contains(., 'Fines in the law in force')]")))
     wait.until(lambda d: d.find_elements(by.XPATH, "//*[@role='columnheader' and contains(., 'To (yuan)')]"))
     count = "//*[contains(text(), 'bands shown')]"
     total = wait.until(ec.visibility_of_element_located((by.XPATH, count))).text
@@ -226,10 +226,10 @@ def test_calculator_states_band_condition_and_result(selenium, driver) -> None:
     box.send_keys("400,000")
     box.send_keys(keys.ENTER)
     result = _wait(selenium, driver, 30).until(ec.visibility_of_element_located(
-        (by.XPATH, "//strong[normalize-space()='400,000 to 1,200,000 yuan']")))
-    sentence = result.find_element(by.XPATH, "./ancestor::p[1]").text
-    assert sentence.startswith("Article 61, paragraph 1: Illegal gains of 400,000 yuan exceed 100,000 yuan")
-    assert "art61" not in driver.find_element(by.TAG_NAME, "main").text
+        (by.XPATH, "//strong[normalize-space()='400,000 to 2,000,000 yuan']")))
+    sentence = result.find_element(by.XPATH, "./ancestor::p[1]").text  # the law in force: adopted Article 63
+    assert sentence.startswith("Article 63, paragraph 1: Illegal gains of 400,000 yuan exceed 100,000 yuan")
+    assert "adopted.art63" not in driver.find_element(by.TAG_NAME, "main").text
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", result)
     _shot(driver, "calculator")
 

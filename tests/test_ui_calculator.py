@@ -28,6 +28,19 @@ def test_article_61_exact_threshold_is_silent_and_says_so_once(table) -> None:
     assert "silent" in sentence and sentence.count("silent") == 1 and "**" not in sentence
 
 
+@pytest.mark.parametrize(("amount", "low", "high"), [
+    (400_000, 400_000, 2_000_000), (100_000, 100_000, 500_000), (99_999, 20_000, 100_000), (0, 20_000, 100_000)])
+def test_law_in_force_article_63_counts_the_threshold_itself(amount: int, low: int, high: int) -> None:
+    """违法所得十万元以上 includes 100,000: the law in force decides the amount the draft was silent on."""
+    from assistant.document import adopted_bands
+
+    calc = calculate("63", amount, adopted_bands.table())
+    assert (calc.low, calc.high) == (low, high)
+    sentence = calc.sentence()
+    assert "Article 63, paragraph 1" in sentence and "silent" not in sentence and "运营者" not in sentence
+    assert ("reach 100,000" in sentence) is (amount == 100_000)
+
+
 def test_article_67_with_the_individual_band(table) -> None:
     calc = calculate("67", 250_000, table)
     assert (calc.low, calc.high) == (250_000, 2_500_000) and calc.summary() == "250,000 to 2,500,000 yuan"

@@ -8,12 +8,13 @@ the amount meets, and the result, with thousands separators and no internal ids.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from assistant.document.fines import FineBand, FineTable
+from assistant.document.fines import BandTable, FineBand
 from assistant.ui.support import escape_md
 
 
-def multiple_bases(table: FineTable) -> dict[str, str]:
+def multiple_bases(table: BandTable[Any]) -> dict[str, str]:
     """Articles whose fine is a multiple of an amount -> that amount ('61' -> 'illegal gains')."""
     return {b.article: str(b.basis) for b in table.bands if b.kind == "multiple" and b.basis}
 
@@ -34,7 +35,7 @@ def _modal(band: FineBand) -> str:
 
 def _on(band: FineBand) -> str:
     """'on the network operator', but 'on whoever sells ...' (no article before a pronoun)."""
-    who = band.who.strip()
+    who = band.who_english().strip()
     return f"on {who}" if who.split(" ", 1)[0].lower() in {"whoever", "anyone", "any"} else f"on the {who}"
 
 
@@ -69,7 +70,7 @@ class Calculation:
                 for b in self.others]
 
 
-def _entity_bands(article: str, table: FineTable) -> tuple[FineBand, list[FineBand]]:
+def _entity_bands(article: str, table: BandTable[Any]) -> tuple[FineBand, list[FineBand]]:
     entity = [b for b in table.for_article(article) if b.subject == "entity"]
     multiple = next((b for b in entity if b.kind == "multiple"), None)
     if multiple is None:
@@ -77,7 +78,7 @@ def _entity_bands(article: str, table: FineTable) -> tuple[FineBand, list[FineBa
     return multiple, entity
 
 
-def calculate(article: str, amount: int, table: FineTable) -> Calculation:
+def calculate(article: str, amount: int, table: BandTable[Any]) -> Calculation:
     """The fine range for an amount under a multiple-based article, computed from the band table (integers)."""
     if isinstance(amount, bool) or not isinstance(amount, int):
         raise TypeError("the amount must be a whole number of yuan")
@@ -93,8 +94,10 @@ def calculate(article: str, amount: int, table: FineTable) -> Calculation:
                            (multiple,), others)
     limit = multiple.threshold
     fixed = next(b for b in entity if b.threshold_rule == "below_or_none")
-    if amount > limit:
-        text = f"{basis} of {amount:,} yuan exceed {limit:,} yuan, so the fine is {times}."
+    inclusive = multiple.threshold_rule == "at_or_above"  # the law in force: 十万元以上 includes the figure
+    if amount > limit or (inclusive and amount == limit):
+        verb = "reach" if amount == limit else "exceed"
+        text = f"{basis} of {amount:,} yuan {verb} {limit:,} yuan, so the fine is {times}."
         return Calculation(article, basis, amount, amount * multiple.min, amount * multiple.max, text,
                            (multiple,), others)
     if amount < limit:

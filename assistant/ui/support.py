@@ -17,7 +17,7 @@ from typing import Any
 from assistant.answering.records import Citation
 from assistant.document import decision
 from assistant.document.corpus import Corpus, Unit
-from assistant.document.fines import TIER_LABELS, FineTable
+from assistant.document.fines import TIER_LABELS, BandTable
 
 # ASCII punctuation that CommonMark, GFM autolinks, math ($) or Streamlit directives (:red[..], :emoji:) read.
 _SPECIAL_RE = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>&$:=^])")
@@ -103,13 +103,13 @@ def _adopted_origin(unit: Unit, adopted: decision.Decision) -> str:
 
 
 # -- reference tables --------------------------------------------------------------------------------
-def band_rows(table: FineTable, subject: str | None = None, article: str | None = None,
+def band_rows(table: BandTable[Any], subject: str | None = None, article: str | None = None,
               tiers: Iterable[str] = ()) -> list[dict[str, Any]]:
     """The fine-band table as rows a person reads: amounts as integers of yuan (the view formats them with
     thousands separators and sorts them as numbers), multiples in words, tiers and may/shall spelled out.
     Filtered by who is fined, by article and by tier; no internal band ids."""
     wanted = set(tiers)
-    return [{"Article": int(b.article), "Para.": b.paragraph, "Fined": b.who,
+    return [{"Article": int(b.article), "Para.": b.paragraph, "Fined": b.who_english(),
              "From (yuan)": b.min if b.kind == "amount" else None,
              "To (yuan)": b.max if b.kind == "amount" else None,
              "Multiple": b.describe_range() if b.kind == "multiple" else "",

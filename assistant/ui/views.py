@@ -7,10 +7,13 @@ column; filters sit above each table. No internal ids reach the page.
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
+from assistant.document import adopted_bands
 from assistant.document.corpus import load
-from assistant.document.fines import TIER_LABELS, table
+from assistant.document.fines import TIER_LABELS, BandTable, table
 from assistant.document.lookup import LookupResult, lookup
 from assistant.ui.calculator import calculate, multiple_bases, parse_amount
 from assistant.ui.support import band_rows, escape_md, renumbering_rows
@@ -44,10 +47,29 @@ def sidebar_lookup() -> None:
         render_lookup(lookup(query))
 
 
+TEXTS = {"Law in force": ("Fines in the law in force", "Every fine band of the law in force (the Decision of 28 "
+                          "October 2025, in force since 1 January 2026), read from its official Chinese wording; "
+                          "the English is the assistant's working translation. Click a column to sort."),
+         "Draft": ("Fines in the draft", "Every fine band the Draft Amendment (March 2025) states, read from its "
+                   "wording. The draft is not the law in force. Click a column to sort.")}
+
+
+def _band_table(text: str) -> BandTable[Any]:
+    return adopted_bands.table() if text == "Law in force" else table()
+
+
+def _forget_calculator() -> None:
+    """The two texts' multiple-based articles differ (draft 61 is 63 in force): a new text starts afresh."""
+    st.session_state.pop("calc_article", None)
+
+
 def fines_view() -> None:
-    st.title("Fines in the draft")
-    st.caption("Every fine band the draft states, read from its wording. Click a column to sort.")
-    bands = table()
+    text = st.segmented_control("Text", list(TEXTS), default="Law in force", key="band_text",
+                                on_change=_forget_calculator) or "Law in force"
+    title, caption = TEXTS[text]
+    st.title(title)
+    st.caption(caption)
+    bands = _band_table(text)
     with st.container(horizontal=True, gap="medium"):
         who = st.segmented_control("Who is fined", ["entity", "person"], key="band_who",
                                    help="An entity (operator, provider) or a responsible person.")
@@ -68,12 +90,11 @@ def fines_view() -> None:
         "Fined": st.column_config.TextColumn(width="medium"), "When": st.column_config.TextColumn(width="large")})
     st.caption(f"{len(rows)} of {len(bands.bands)} bands shown.")
     st.subheader("Fine calculator")
-    calculator()
+    calculator(bands)
 
 
-def calculator() -> None:
-    """Band, condition and result in one sentence for an amount under a multiple-based article."""
-    bands = table()
+def calculator(bands: BandTable[Any]) -> None:
+    """Band, condition and result in one sentence for an amount under a multiple-based article of the text shown."""
     bases = multiple_bases(bands)
     with st.container(horizontal=True, gap="medium"):
         article = st.selectbox("Article", list(bases), key="calc_article",
