@@ -43,6 +43,18 @@ def test_old_number_says_where_it_went():
     assert r.article == "66" and "does not reproduce" in r.note
 
 
+@pytest.mark.parametrize(("query", "in_force"), [
+    ("old Article 65", "Article 67"),  # Decision item 8 renumbers it
+    ("old Article 68", "Article 69"),  # merged with 2016 Article 69(1)
+    ("old Article 40", "Article 42"),  # Decision item 4
+    ("old Article 63", "Article 66"),  # the draft is silent on it; shifted by the added Articles 3, 20 and 63
+])
+def test_an_old_number_also_says_where_it_is_in_the_law_in_force(query: str, in_force: str) -> None:
+    """Since 1 January 2026 an old number's place in the law in force matters more than its place in the draft."""
+    note = lookup(query).note
+    assert f"In the law in force (since 1 January 2026) it is {in_force}." in note and "current law" not in note
+
+
 def test_old_number_not_mapped_by_the_text_says_so():
     r = lookup("old Article 63")
     assert r.status == "not_in_document" and r.article is None

@@ -147,9 +147,22 @@ def _moved_note(corpus: Corpus, number: str, entries: list[RenumberEntry] | None
         entries = [e for e in corpus.renumbering if e.old and e.old.article == number]
     if not entries:
         return ""
-    parts = [f"{e.old.label()} of the current law → Article {e.new} ({e.note}, amendment item {e.amendment_item})"
-             for e in entries if e.old]
-    return "In the current law's numbering: " + "; ".join(parts) + "."
+    parts = [f"{e.old.label()} of the 2016 law → Article {e.new} of the draft ({e.note}, amendment item "
+             f"{e.amendment_item})" for e in entries if e.old]
+    return "In the 2016 law's numbering: " + "; ".join(parts) + "." + _in_force_note(number)
+
+
+def _in_force_note(number: str) -> str:
+    """Where the 2016 article is in the law in force: the Decision's item that moves it, else the shift by the
+    articles it adds (imported here: the lookup commands stay light until an old number is asked for)."""
+    from assistant.document import decision
+    from assistant.document.alignment import current_to_adopted
+    from assistant.document.refs import Ref
+
+    adopted = current_to_adopted(Ref(number), decision.load())
+    if adopted is None:
+        return " The Decision does not say where it stands in the law in force."
+    return f" In the law in force (since 1 January 2026) it is Article {adopted.article}."
 
 
 def _found(corpus: Corpus, q: Query, query: str, art: Article) -> LookupResult:
@@ -189,8 +202,8 @@ def _lookup_old(corpus: Corpus, q: Query, query: str) -> LookupResult:
 def _unstated(corpus: Corpus, number: str, query: str) -> LookupResult:
     if not 1 <= int(number) <= CURRENT_LAW_ARTICLES:
         return _not_found(corpus, number, query)
-    note = (f"The draft does not state what happens to Article {number} of the current law; "
-            f"it says only that “{corpus.residual_rule}”.")
+    note = (f"The draft does not state what happens to Article {number} of the 2016 law; "
+            f"it says only that “{corpus.residual_rule}”.{_in_force_note(number)}")
     if number in corpus.referenced:
         note += " " + _referenced_note(corpus, number)
     return LookupResult(query, "not_in_document", None, number, note=note)
