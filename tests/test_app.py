@@ -213,7 +213,12 @@ def test_renumbering_and_articles_views(built_index) -> None:
     at.text_input(key="renum_find").input("65").run()
     rows = at.dataframe[0].value
     assert "Article 67" in set(rows["New (draft)"]) and "Article 65" in set(rows["Old (2016 law)"])
+    assert "Article 65" in set(rows["Law in force"])  # 2016 Article 62: draft 63, Article 65 in force
     at.switch_page("assistant/ui/pages/articles.py").run()
+    assert not at.exception and at.title[0].value == "Articles of the law in force"
+    at.selectbox(key="browse_adopted_article").set_value("73").run()
+    assert any("Adopted Article 73, paragraph 1" in md.value and "行政处罚法" in md.value for md in at.markdown)
+    at.segmented_control(key="articles_text").set_value("Draft").run()
     at.selectbox(key="browse_article").set_value("69").run()
     assert not at.exception and any("Article 69, paragraph 1" in md.value for md in at.markdown)
 

@@ -92,8 +92,24 @@ def test_short_chip_labels() -> None:
 
 def test_renumbering_rows(corpus) -> None:
     rows = ui.renumbering_rows(corpus)
-    assert {"Old (2016 law)": "Article 65", "New (draft)": "Article 67", "Change": "renumbered and revised",
-            "Amendment item": "4"} in rows
+    assert {"Old (2016 law)": "Article 65", "New (draft)": "Article 67", "Law in force": "Article 67",
+            "Change": "renumbered and revised", "Draft amendment item": "4"} in rows
+    in_force = {r["New (draft)"]: r["Law in force"] for r in rows}
+    # the draft's new articles have counterparts too (matched on content), and 2016 Article 61 moved by three
+    assert in_force["Article 61"] == "Article 63" and in_force["Article 64"] == "Article 62 and Article 65"
+    assert in_force["Article 62"] == "Article 64"
+
+
+def test_the_law_in_force_articles_view_data() -> None:
+    """Every article the Decision adds or amends, in order, with its 2016 number and its official text (or, where
+    the Decision only renumbers it or replaces a phrase, the item that says so)."""
+    views = ui.adopted_articles()
+    assert [v.number for v in views] == sorted((v.number for v in views), key=int) and len(views) == 14
+    art61 = next(v for v in views if v.number == "61")
+    assert "Article 59" in art61.origin and "item 5" in art61.origin and len(art61.passages) == 3
+    assert "关键信息基础设施" in art61.passages[1][1]
+    art64 = next(v for v in views if v.number == "64")
+    assert art64.passages[0][0] == "Decision item 8" and "应用程序" in art64.passages[0][1]
 
 
 def test_app_never_renders_raw_html() -> None:

@@ -16,8 +16,10 @@ from typing import Any
 
 from assistant.answering.records import Citation
 from assistant.document import decision
+from assistant.document.alignment import alignment, current_to_adopted
 from assistant.document.corpus import Corpus, Unit
 from assistant.document.fines import TIER_LABELS, BandTable
+from assistant.document.refs import Ref
 
 # ASCII punctuation that CommonMark, GFM autolinks, math ($) or Streamlit directives (:red[..], :emoji:) read.
 _SPECIAL_RE = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>&$:=^])")
@@ -102,6 +104,30 @@ def _adopted_origin(unit: Unit, adopted: decision.Decision) -> str:
     return f"The law in force ({dates}). Old number (2016 law): {old}; set by item {article.item} of the Decision."
 
 
+@dataclass(frozen=True)
+class AdoptedArticleView:
+    """One article of the law in force as the Articles view shows it: where it came from and its passages."""
+
+    number: str
+    origin: str
+    passages: tuple[tuple[str, str], ...]  # (title, official Chinese text)
+
+
+def adopted_articles() -> list[AdoptedArticleView]:
+    """Every article the Decision adds or amends, in the law's order: its text where the Decision restates it,
+    else the Decision's item that changes it (a renumbering or a phrase replaced)."""
+    adopted = decision.load()
+    out = []
+    for article in sorted(adopted.articles.values(), key=lambda a: int(a.number)):
+        old = ", ".join(r.label() for r in article.old) or "none (a new article)"
+        kinds = ", ".join(k.value.replace("_", " ") for k in article.kinds)
+        origin = f"Old number (2016 law): {old}. Decision item {article.item}: {kinds}."
+        item = adopted.unit(f"decision.item{article.item}")
+        passages = tuple((u.title, u.text) for u in article.units) or ((item.title, item.text),)
+        out.append(AdoptedArticleView(article.number, origin, passages))
+    return out
+
+
 # -- reference tables --------------------------------------------------------------------------------
 def band_rows(table: BandTable[Any], subject: str | None = None, article: str | None = None,
               tiers: Iterable[str] = ()) -> list[dict[str, Any]]:
@@ -120,6 +146,16 @@ def band_rows(table: BandTable[Any], subject: str | None = None, article: str | 
 
 
 def renumbering_rows(corpus: Corpus) -> list[dict[str, str]]:
-    """The renumbering map exactly as the draft states it."""
+    """The renumbering map as the draft states it, with where each 2016 article stands in the law in force
+    (the Decision's item that moves it, else the shift by the articles it adds)."""
+    adopted, carried = decision.load(), alignment().articles
+
+    def in_force(old: Ref | None, new: str | None) -> str:
+        if new and carried.get(new):  # the draft article's counterpart, from the texts (new articles too)
+            return " and ".join(f"Article {a}" for a in carried[new])
+        moved = current_to_adopted(old, adopted) if old else None
+        return moved.label() if moved else "—"
+
     return [{"Old (2016 law)": e.old.label() if e.old else "—", "New (draft)": f"Article {e.new}" if e.new else "—",
-             "Change": e.note, "Amendment item": str(e.amendment_item)} for e in corpus.renumbering]
+             "Law in force": in_force(e.old, e.new), "Change": e.note, "Draft amendment item": str(e.amendment_item)}
+            for e in corpus.renumbering]

@@ -16,7 +16,7 @@ from assistant.document.corpus import load
 from assistant.document.fines import TIER_LABELS, BandTable, table
 from assistant.document.lookup import LookupResult, lookup
 from assistant.ui.calculator import calculate, multiple_bases, parse_amount
-from assistant.ui.support import band_rows, escape_md, renumbering_rows
+from assistant.ui.support import adopted_articles, band_rows, escape_md, renumbering_rows
 
 LOOKUP_STATUS = {
     "found": "In the draft", "old_number": "Old number (2016 law)", "renumbered_only": "Renumbered only",
@@ -114,20 +114,32 @@ def calculator(bands: BandTable[Any]) -> None:
 
 def renumbering_view() -> None:
     st.title("Renumbering map")
-    st.caption("Which article of the 2016 law became which article of the draft, as the draft states it.")
+    st.caption("Which article of the 2016 law became which article of the draft, as the draft states it, and "
+               "where it stands in the law in force (since 1 January 2026), from the Decision's text.")
     rows = renumbering_rows(load())
     changes = sorted({r["Change"] for r in rows})
     with st.container(horizontal=True, gap="medium"):
         picked = st.multiselect("Change", changes, key="renum_change", placeholder="All changes")
         needle = st.text_input("Find an article", key="renum_find", placeholder="e.g. 65")
+    numbers = ("Old (2016 law)", "New (draft)", "Law in force")
     shown = [r for r in rows if (not picked or r["Change"] in picked)
-             and (not needle.strip() or needle.strip() in f"{r['Old (2016 law)']} {r['New (draft)']}")]
-    st.dataframe(shown, hide_index=True, width="stretch", key="renum_table")
+             and (not needle.strip() or needle.strip() in " ".join(r[k] for k in numbers))]
+    st.dataframe(shown, hide_index=True, width="stretch", key="renum_table", height=ROW_PX * (len(shown) + 1) + 3)
     st.caption(f"{len(shown)} of {len(rows)} entries shown.")
 
 
 def articles_view() -> None:
+    text = st.segmented_control("Text", ["Law in force", "Draft"], default="Law in force",
+                                key="articles_text") or "Law in force"
+    if text == "Law in force":
+        _articles_in_force()
+    else:
+        _articles_of_the_draft()
+
+
+def _articles_of_the_draft() -> None:
     st.title("Articles of the draft")
+    st.caption("The Draft Amendment (March 2025), English translation. The draft is not the law in force.")
     corpus = load()
     numbers = list(corpus.articles)
     number = st.selectbox("Article", numbers, key="browse_article", format_func=lambda n: f"Article {n}")
@@ -138,3 +150,16 @@ def articles_view() -> None:
         st.info("The draft only renumbers this article; its text is not included in the document.")
     for unit in article.units:
         st.markdown(f"**{escape_md(unit.title)}**  \n{escape_md(unit.text)}")
+
+
+def _articles_in_force() -> None:
+    st.title("Articles of the law in force")
+    st.caption("The articles the Decision of 28 October 2025 adds or amends (in force since 1 January 2026), in "
+               "the official Chinese text. Articles it does not touch are not in these documents.")
+    shown = adopted_articles()
+    number = st.selectbox("Article", [a.number for a in shown], key="browse_adopted_article",
+                          format_func=lambda n: f"Article {n}")
+    article = next(a for a in shown if a.number == number)
+    st.caption(escape_md(article.origin))
+    for title, body in article.passages:
+        st.markdown(f"**{escape_md(title)}**  \n{escape_md(body)}")
