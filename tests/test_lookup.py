@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from assistant.document.lookup import lookup, parse_query
@@ -86,3 +88,24 @@ def test_unknown_is_a_clear_failure(query):
 def test_untouched_article_of_the_law():
     r = lookup("Article 30")
     assert r.status == "not_in_document" and r.ok
+
+
+@pytest.mark.parametrize(("query", "article", "old"), [
+    ("Article 61 of the law in force", "61", "Article 59"),  # not the draft's Article 61 (sales of equipment)
+    ("现行网络安全法第六十一条", "61", "Article 59"),  # 现行: in force now, no longer the 2016 numbering
+    ("adopted Art. 69(2)", "69", "Article 68, Item (1) of Article 69"),
+    ("law in force, article 64", "64", "Article 61"),  # only a phrase replaced: the Decision's item is its text
+])
+def test_an_article_of_the_law_in_force(query: str, article: str, old: str) -> None:
+    r = lookup(query)
+    assert (r.status, r.article, r.old_number) == ("in_force", article, old)
+    assert r.units and all(u["id"].startswith(("adopted.", "decision.")) for u in r.units)
+    assert re.search(r"[\u4e00-\u9fff]{10}", r.text) and "official Chinese text" in r.note
+
+
+def test_the_law_in_force_outside_the_decision_is_not_invented() -> None:
+    untouched = lookup("law in force article 30")
+    assert untouched.status == "not_in_document" and untouched.old_number == "28" and not untouched.text
+    assert lookup("Article 120 of the law in force").status == "not_found"
+    assert lookup("adopted article 61 paragraph 9").status == "not_found"
+    assert lookup("adopted Art. 69(2)").units[0]["id"] == "adopted.art69.p2"

@@ -12,12 +12,14 @@ from dataclasses import asdict, dataclass, field
 from assistant.document.corpus import Article, Corpus, RenumberEntry, Unit, load
 from assistant.document.numerals import CN_NUMERAL_CHARS, article_words_to_digits, chinese_to_int
 from assistant.document.text import and_list
+from assistant.document.vocabulary.versions import IN_FORCE_IN_QUESTION_RE
 
 # The Cybersecurity Law of 2016 has 79 articles. Used only to tell "an article
 # this draft does not touch" from "no such article"; never shown as a fact.
 CURRENT_LAW_ARTICLES = 79
 _CN = f"[{CN_NUMERAL_CHARS}\\d]+"
-OLD_RE = re.compile(r"\b(?:old|former|original|previous|current[- ]law(?:'s)?|pre-amendment)\b|原|现行", re.I)
+# 原 (original) marks the 2016 numbering; 现行 (currently in force) now marks the law in force (IN_FORCE below).
+OLD_RE = re.compile(r"\b(?:old|former|original|previous|current[- ]law(?:'s)?|pre-amendment)\b|原", re.I)
 # Whole tokens only: "1000059" is never read as 59, "h1" or "1,000" never as Article 1, "-1" keeps its sign.
 _WHOLE = r"(?P<art>\d+)(?![\d.,]\d|\d)"
 _SUB_NUM = r"\d{1,4}(?!\d)"
@@ -41,12 +43,13 @@ class Query:
     item: int | None = None
     old: bool = False
     token: str = ""  # the article number as written, for messages
+    in_force: bool = False  # "of the law in force", "adopted", 现行: the law in force's numbering
 
 
 @dataclass
 class LookupResult:
     query: str
-    status: str  # found | renumbered_only | old_number | referenced | not_in_document | not_found | unparsed
+    status: str  # found | in_force | renumbered_only | old_number | referenced | not_in_document | not_found | unparsed
     article: str | None = None
     old_number: str | None = None
     unit_id: str | None = None
@@ -78,10 +81,11 @@ def parse_query(query: str) -> Query | None:
     """Read an article reference from free text (whole tokens, markup ignored); None when there is none."""
     query = article_words_to_digits(MARKUP_RE.sub(" ", query))
     old = bool(OLD_RE.search(query))
+    in_force = not old and bool(IN_FORCE_IN_QUESTION_RE.search(query))
     if m := CN_QUERY_RE.search(query):
         try:
             return Query(chinese_to_int(m.group("art")), _cn_number(m.group("para")), _cn_number(m.group("item")),
-                         old, m.group("art"))
+                         old, m.group("art"), in_force)
         except ValueError:
             return Query(-1, None, None, old, m.group("art")[:40])
     if m := EN_QUERY_RE.search(query):
@@ -89,7 +93,7 @@ def parse_query(query: str) -> Query | None:
         para = m.group("paren") or m.group("para")
         item = m.group("item")
         return Query(article_number(token), int(para) if para else None, int(item) if item else None, old,
-                     token[:40])
+                     token[:40], in_force)
     return None
 
 
@@ -226,7 +230,7 @@ def _not_found(corpus: Corpus, number: str, query: str) -> LookupResult:
 
 
 def lookup(query: str, corpus: Corpus | None = None) -> LookupResult:
-    """Resolve a citation query against the draft."""
+    """Resolve a citation query against the draft, or against the law in force when the query names it."""
     corpus = corpus or load()
     q = parse_query(query)
     if q is None:
@@ -237,6 +241,10 @@ def lookup(query: str, corpus: Corpus | None = None) -> LookupResult:
         return _not_found(corpus, str(q.article) if q.article > 0 else q.token or str(q.article), query)
     number = str(q.article)
     art = corpus.articles.get(number)
+    if q.in_force:
+        from assistant.document.lookup_in_force import lookup_in_force  # the Decision, parsed only when asked
+
+        return lookup_in_force(q, query)
     if q.old:
         return _lookup_old(corpus, q, query)
     if art is not None and art.text_included:

@@ -19,7 +19,8 @@ from assistant.ui.calculator import calculate, multiple_bases, parse_amount
 from assistant.ui.support import adopted_articles, band_rows, escape_md, renumbering_rows
 
 LOOKUP_STATUS = {
-    "found": "In the draft", "old_number": "Old number (2016 law)", "renumbered_only": "Renumbered only",
+    "found": "In the draft", "in_force": "In the law in force", "old_number": "Old number (2016 law)",
+    "renumbered_only": "Renumbered only",
     "referenced": "Referenced, text not included", "not_in_document": "Not in this document",
     "not_found": "Not found", "unparsed": "No article number recognised",
 }
