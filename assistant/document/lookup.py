@@ -7,16 +7,13 @@ renumbering, only a reference, or nothing at all.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
 
 from assistant.document.corpus import Article, Corpus, RenumberEntry, Unit, load
+from assistant.document.lookup_records import CURRENT_LAW_ARTICLES, LookupResult, Query
 from assistant.document.numerals import CN_NUMERAL_CHARS, article_words_to_digits, chinese_to_int
 from assistant.document.text import and_list
 from assistant.document.vocabulary.versions import IN_FORCE_IN_QUESTION_RE
 
-# The Cybersecurity Law of 2016 has 79 articles. Used only to tell "an article
-# this draft does not touch" from "no such article"; never shown as a fact.
-CURRENT_LAW_ARTICLES = 79
 _CN = f"[{CN_NUMERAL_CHARS}\\d]+"
 # 原 (original) marks the 2016 numbering; 现行 (currently in force) now marks the law in force (IN_FORCE below).
 OLD_RE = re.compile(r"\b(?:old|former|original|previous|current[- ]law(?:'s)?|pre-amendment)\b|原", re.I)
@@ -34,35 +31,6 @@ MARKUP_RE = re.compile(r"<[^<>]{0,500}>")
 MAX_ARTICLE_DIGITS = 6
 CN_QUERY_RE = re.compile(
     rf"第(?P<art>{_CN})条(?:第(?P<para>{_CN})款)?(?:第(?P<item>{_CN})项)?")
-
-
-@dataclass(frozen=True)
-class Query:
-    article: int  # -1 when the number is out of any range (too long, malformed numeral)
-    paragraph: int | None = None
-    item: int | None = None
-    old: bool = False
-    token: str = ""  # the article number as written, for messages
-    in_force: bool = False  # "of the law in force", "adopted", 现行: the law in force's numbering
-
-
-@dataclass
-class LookupResult:
-    query: str
-    status: str  # found | in_force | renumbered_only | old_number | referenced | not_in_document | not_found | unparsed
-    article: str | None = None
-    old_number: str | None = None
-    unit_id: str | None = None
-    text: str = ""
-    note: str = ""
-    units: list[dict] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return self.status not in ("not_found", "unparsed")
-
-    def as_dict(self) -> dict:
-        return asdict(self)
 
 
 def article_number(token: str) -> int:

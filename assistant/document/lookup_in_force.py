@@ -12,7 +12,7 @@ from __future__ import annotations
 from assistant.document import decision
 from assistant.document.alignment import alignment, current_to_adopted
 from assistant.document.corpus import Unit
-from assistant.document.lookup import CURRENT_LAW_ARTICLES, LookupResult, Query
+from assistant.document.lookup_records import CURRENT_LAW_ARTICLES, LookupResult, Query
 from assistant.document.refs import Ref
 
 __all__ = ["lookup_in_force"]
