@@ -38,6 +38,8 @@ EXAMPLES = (
     "Under Article 61, what fine for illegal gains of 400,000 yuan?",
     "What does Article 72 say about lighter or exempted penalties?",
     "Why is the Cybersecurity Law being amended?",
+    "Under the law in force, what is the fine for a CII operator that refuses to correct?",
+    "What changed in the adopted law compared with the draft?",
 )
 THANKS = "Thanks — your rating was saved. Add a comment below if you like."
 
