@@ -29,3 +29,74 @@ def test_tier_words_next_to_chinese_are_read():
 @pytest.mark.parametrize("text", ["identity theft", "recidivist", "subcontractor"])
 def test_boundaries_still_hold_inside_english_words(text):
     assert not L.ENTITY_RE.search(text) and not L.CII.search(text)
+
+
+# -- 2. the law in force read with the shared reader: negations, excluded persons, operator, stated gains ----
+def _ranges(a) -> set[tuple[int, int]]:
+    return {tuple(c["value"]) for c in a.claims if c["kind"] == "range"}
+
+
+def _adopted(question: str):
+    from assistant.answering.adopted import answer
+
+    a = answer(question)
+    assert a.ok and not a.refused
+    return a
+
+
+@pytest.mark.parametrize("question", [
+    "Under the law in force, our operator fixed the problem the same day and nothing bad happened. Can our "
+    "CTO be fined personally under Article 61?",
+    "In the law in force, for an operator that did not refuse and caused no harm, is any executive fined "
+    "under Article 61?",
+])
+def test_in_force_persons_in_a_tier_without_their_fine_get_a_no(question):
+    a = _adopted(question)
+    assert "No. In the case your question describes (basic violation)" in a.text
+    assert not _ranges(a) & {(200000, 1000000), (50000, 200000), (50000, 500000)}
+
+
+@pytest.mark.parametrize("question, kept, dropped", [
+    ("Under the law in force, what is the fine for a CII operator that refuses to correct, not counting its "
+     "managers?", (100000, 1000000), {(10000, 100000), (50000, 500000), (10000, 50000)}),
+    ("Law in force: an ordinary network operator ignored the rectification order. Fine for the company?",
+     (50000, 500000), {(100000, 1000000), (50000, 100000), (10000, 50000)}),
+])
+def test_in_force_answer_keeps_only_the_operator_and_tier_asked(question, kept, dropped):
+    ranges = _ranges(_adopted(question))
+    assert kept in ranges and not ranges & dropped
+
+
+@pytest.mark.parametrize("question, kept, dropped", [
+    ("Under the law in force, a distributor pocketed 250,000 yuan selling untested network security products. "
+     "What fine?", "1 to 5 times", "20,000 to 100,000"),
+    ("Under the law in force, a shop made only 30,000 yuan selling uncertified routers; what can it be fined?",
+     "20,000 to 100,000", "1 to 5 times"),
+    ("现行法下，销售未经认证的网络关键设备，没有任何利润 (made no profit)，罚多少？",
+     "20,000 to 100,000", "1 to 5 times"),
+])
+def test_in_force_gains_stated_in_everyday_words_choose_the_threshold_band(question, kept, dropped):
+    text = _adopted(question).text
+    assert kept in text and dropped not in text
+
+
+# -- 3. a band's Chinese quote carries its own fine, not the other subject's -------------------------------
+@pytest.mark.parametrize("question, persons, company", [
+    ("Under the law in force, what can each responsible manager be fined when a content platform's violation "
+     "has especially serious consequences?", (200000, 1000000), (2000000, 10000000)),
+    ("现行法律下，数据大量泄露的，对直接责任人员罚多少？", (50000, 200000), (500000, 2000000)),
+])
+def test_in_force_quote_for_persons_shows_no_company_figure(question, persons, company):
+    from assistant.checking.versioned import QUOTE_RE
+    from assistant.document.decision import load
+
+    a = _adopted(question)
+    assert persons in _ranges(a) and company not in _ranges(a)
+    units = [u.text for u in load().units()]
+    assert all(any(m.group("q") in u for u in units) for m in QUOTE_RE.finditer(a.text))
+
+
+def test_in_force_quote_for_the_company_stops_before_its_persons():
+    a = _adopted("Under the law in force, the company's fine only, not its staff: a CII operator used network "
+                 "products that failed security review.")
+    assert "采购金额一倍以上十倍以下罚款" in a.text and "一万元以上十万元以下" not in a.text

@@ -12,7 +12,8 @@ import re
 import time
 from typing import cast
 
-from assistant.answering.adopted_reading import MAX_RE, MONEY_RE, Target, read, targets
+from assistant.answering.adopted_reading import MONEY_RE, Target, read, targets
+from assistant.answering.adopted_select import select
 from assistant.answering.records import Answer, Citation
 from assistant.checking.checker import CheckJSON
 from assistant.checking.versioned import NOT_COVERED, check_versioned
@@ -24,7 +25,7 @@ from assistant.document.frames import Frame
 from assistant.document.kinds import Subject, Version, Want
 from assistant.document.refs_zh import find_zh_refs
 from assistant.document.vocabulary import EFFECTIVE_RE
-from assistant.document.zh_terms import TIER_EN, WORKING_TRANSLATION
+from assistant.document.zh_terms import INDIVIDUALS_ZH, TIER_EN, WORKING_TRANSLATION
 from assistant.retrieval.adopted_search import searcher
 
 __all__ = ["answer", "compose", "note_for_draft_answer"]
@@ -33,8 +34,6 @@ HEADER = ("Law in force: the Cybersecurity Law as amended by the NPC Standing Co
           "28 October 2025, in force from 1 January 2026 [decision.order].")
 SPECIFIC_SCORE = 5.0  # BM25 score above which a question is about one provision's conduct (not "all changes")
 MARKER_RE = re.compile(r"\s?\[(?P<id>(?:adopted|decision|art|amend)[a-z0-9.]*)\]")
-GAINS_RE = re.compile(r"\b(?:no|without|zero|nil)\b[^.?]{0,20}\bgains\b|没有违法所得|无违法所得", re.I)
-GAINS_AMOUNT_RE = re.compile(r"([\d,]+)\s*(?:yuan|元)[^.?]{0,30}gains|gains[^.?]{0,30}?([\d,]+)\s*(?:yuan|元)", re.I)
 
 
 def _modal(band: AdoptedBand) -> str:
@@ -49,6 +48,23 @@ def _condition_en(band: AdoptedBand) -> str:
     return TIER_EN[band.tier]
 
 
+def _official(band: AdoptedBand) -> str:
+    """The Chinese quote of one band: its condition and its own fine, not the other subject's.
+
+    A clause of the Decision fines the operator and then its persons (「……的，处……罚款，对直接负责的主管人员
+    和其他直接责任人员处……罚款」); quoted whole under either band it shows the other's figures too, figures the
+    question may have excluded. Each part quoted stays a verbatim passage (the checker verifies every 「」).
+    """
+    quote, persons = band.quote, f"，对{INDIVIDUALS_ZH}"
+    if persons not in quote:
+        return f"「{quote}」"
+    cut = quote.index(persons)
+    if band.subject is Subject.ENTITY:
+        return f"「{quote[:cut]}」"
+    head = quote[:quote.index("的，") + 2] if "的，" in quote[:cut] else ""
+    return (f"「{head}」……" if head else "") + f"「{quote[cut + 1:]}」"
+
+
 def _draft_line(band: AdoptedBand) -> str:
     link = next((k for k in band_links() if k.adopted and k.adopted.id == band.id), None)
     if link is None or link.draft is None:
@@ -60,38 +76,15 @@ def _draft_line(band: AdoptedBand) -> str:
     return f"  Draft: Article {d.article}({d.paragraph}) had {d.describe_range()} ({modal}) [{d.unit_id}]."
 
 
-def _select(bands: list[AdoptedBand], frame: Frame, question: str) -> list[AdoptedBand]:
-    """Bands fitting who, tier and gains the question states; all of them when it states none."""
-    out = bands
-    if len(frame.subjects) == 1:
-        out = [b for b in out if b.subject in frame.subjects] or out
-    if frame.tiers:
-        out = [b for b in out if b.tier in frame.tiers or b.threshold_rule] or out
-    rule = _gains_rule(question, out)
-    if rule:
-        out = [b for b in out if b.threshold_rule in (None, rule)] or out
-    if MAX_RE.search(question) and not frame.tiers:
-        top = max(b.max for b in out if b.kind == "amount") if any(b.kind == "amount" for b in out) else None
-        out = [b for b in out if b.kind != "amount" or b.max == top or b.subject != Subject.ENTITY] or out
-    return out
-
-
-def _gains_rule(question: str, bands: list[AdoptedBand]) -> str | None:
-    threshold = next((b.threshold for b in bands if b.threshold), None)
-    if threshold is None:
-        return None
-    if GAINS_RE.search(question):
-        return "below_or_none"
-    if m := GAINS_AMOUNT_RE.search(question):
-        amount = int((m.group(1) or m.group(2)).replace(",", ""))
-        return "at_or_above" if amount >= threshold else "below_or_none"
-    return None
-
-
 def fine_lines(article: str, frame: Frame, question: str) -> list[str]:
     table = adopted_bands.table()
-    bands = _select(table.effective_for(article), frame, question)
+    bands, unfined = select(table.effective_for(article), question, frame)
     lines: list[str] = []
+    if unfined:
+        whom = " or ".join("individuals" if s is Subject.INDIVIDUAL else "the operator" for s in unfined)
+        tiers = ", ".join(dict.fromkeys(_condition_en(b) for b in bands))
+        lines.append(f"No. In the case your question describes ({tiers}), Article {article} of the law in force "
+                     f"fines no {whom}; what it sets there follows.")
     for ref in (r for r in table.references if r.article == article):
         targets_ = " and ".join(f"Article {ref.target_article}({p})" for p in ref.target_paragraphs)
         lines.append(f"Article {article}({ref.paragraph}) applies the fines of {targets_} [{ref.unit_id}]: "
@@ -99,7 +92,7 @@ def fine_lines(article: str, frame: Frame, question: str) -> list[str]:
     for band in bands:
         lines.append(f"- Article {band.article}({band.paragraph}), {band.who_en}, {_condition_en(band)}: "
                      f"a fine of {band.describe_range()} {_modal(band)} [{band.unit_id}].")
-        lines.append(f"  Official text: 「{band.quote}」")
+        lines.append(f"  Official text: {_official(band)}")
         lines.append(_draft_line(band))
     return lines
 
