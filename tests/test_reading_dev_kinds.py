@@ -100,3 +100,37 @@ def test_in_force_quote_for_the_company_stops_before_its_persons():
     a = _adopted("Under the law in force, the company's fine only, not its staff: a CII operator used network "
                  "products that failed security review.")
     assert "采购金额一倍以上十倍以下罚款" in a.text and "一万元以上十万元以下" not in a.text
+
+
+# -- 4. a gap word among the stated facts is not what is asked -----------------------------------------------
+@pytest.mark.parametrize("question", [
+    "Our vendor signed an NDA with us and then sold us untested routers. What fine does the draft set for it?",
+    "We met the regulator's deadline for the fix; nothing leaked. What's the most a regular operator pays?",
+])
+def test_gap_words_in_stated_facts_do_not_refuse(question):
+    from assistant.answering.scope import decide
+
+    assert not decide(question).refuse
+
+
+@pytest.mark.parametrize("question, gap", [
+    ("We are a CII operator. Is there a deadline for making corrections?", "period"),
+    ("Who signed the Explanation?", "signature"),
+    ("Under Art. 59, how long does an operator have to correct?", "period"),
+])
+def test_gap_words_in_the_asking_sentence_still_refuse(question, gap):
+    from assistant.answering.gaps import find_gap
+
+    assert (g := find_gap(question)) is not None and g.name == gap
+
+
+# -- 5. "not CII" names the ordinary operator --------------------------------------------------------------
+@pytest.mark.parametrize("text, cii", [
+    ("We're a regular operator, not CII. Max fine?", False),
+    ("Our platform is not critical information infrastructure; what fine?", False),
+    ("我们不是关键信息基础设施运营者，罚多少？", False),
+    ("As a non-CII operator, what is the fine?", False),
+    ("Our CII operator did not refuse to correct.", True),
+])
+def test_negated_cii_is_the_ordinary_operator(text, cii):
+    assert read_sentence(text).cii is cii

@@ -58,6 +58,26 @@ GAPS = (
 )
 
 
+# A sentence ends at . ! ? ; (or their Chinese forms) followed by space or the end; "Art. 59" does not end one.
+_SENTENCE_END = re.compile(r"(?<!\bArt)(?<!\bNo)[.!?;](?=\s|$)|[。！？；]")
+
+
+def asked_part(question: str) -> str:
+    """The sentences that ask: those ending in a question mark, else the last one.
+
+    A scenario states facts before it asks ("we fixed it within the deadline. What is the fine?",
+    "the bank signed a contract ... What fine?"); a gap word among the stated facts is not what is asked.
+    """
+    parts, start = [], 0
+    for m in _SENTENCE_END.finditer(question):
+        parts.append(question[start:m.end()])
+        start = m.end()
+    parts += [question[start:]] if question[start:].strip() else []
+    asking = [p for p in parts if p.rstrip().endswith(("?", "？"))]
+    return " ".join(asking or parts[-1:])
+
+
 def find_gap(question: str) -> Gap | None:
     """The kind of fact the question asks for that the document does not give, if any."""
-    return next((gap for gap in GAPS if gap.cue.search(question)), None)
+    asked = asked_part(question)
+    return next((gap for gap in GAPS if gap.cue.search(asked)), None)

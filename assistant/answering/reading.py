@@ -138,8 +138,10 @@ def read_sentence(text: str) -> Frame:
     spans = negated_spans(text)
     tiers, excluded = read_tiers(text, spans)
     subjects, no_subjects = read_subjects(text, spans)
-    cii_cue = bool(L.CII.search(text))  # "a network operator" alone is the text's own name for the ordinary one
-    ordinary_cue = bool(L.ORDINARY.search(text)) or (not cii_cue and bool(L.NETWORK_OPERATOR.search(text)))
+    cii_named, cii_negated = _cue_hits(L.CII, text, spans)  # "not CII", "we are not critical infrastructure"
+    cii_cue = cii_named  # "a network operator" alone is the text's own name for the ordinary one
+    ordinary_cue = bool(L.ORDINARY.search(text)) or cii_negated or \
+        (not cii_cue and bool(L.NETWORK_OPERATOR.search(text)))
     cii = None if cii_cue == ordinary_cue else cii_cue  # both named: a comparison of the two
     amounts = tuple(a for c in extract_claims(text) for a in _yuan(c.kind, c.value))
     return Frame(subjects=subjects, excluded_subjects=no_subjects, tiers=tiers, excluded_tiers=excluded, cii=cii,

@@ -56,7 +56,8 @@ OTHER_PERSONNEL_RE = re.compile(words(
 
 # -- which operator, and "I" as the one asking -----------------------------------------------------
 PERSONAL = alternatives(r"personally", r"myself", r"i personally", r"me personally", r"could i", r"can i", r"will i")
-CII = alternatives(r"cii", r"critical information infrastructure", r"critical infrastructure", "关键信息基础设施")
+CII = alternatives(r"(?<!non-)cii", r"(?<!non-)critical information infrastructure",  # "non-CII" is ORDINARY's
+                   r"(?<!non-)critical infrastructure", "关键信息基础设施")
 NETWORK_OPERATOR = alternatives(r"network operators?")
 ORDINARY = alternatives(r"ordinary", r"normal", r"regular", r"general", r"non-cii", "一般")
 SUBJECT_CUES: dict[Subject, re.Pattern[str]] = {Subject.INDIVIDUAL: INDIVIDUAL_RE, Subject.ENTITY: ENTITY_RE}
