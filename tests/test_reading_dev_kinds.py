@@ -134,3 +134,24 @@ def test_gap_words_in_the_asking_sentence_still_refuse(question, gap):
 ])
 def test_negated_cii_is_the_ordinary_operator(text, cii):
     assert read_sentence(text).cii is cii
+
+
+# -- 6. a follow-up stays on the law in force until it names the draft ---------------------------------------
+@pytest.mark.parametrize("first, followup", [
+    ("Under the law in force, what is the fine when a content platform refuses to remove prohibited "
+     "information?", "and its responsible managers?"),
+    ("现行法下，网络运营者拒不改正的，罚多少？", "那对负责人呢？"),
+])
+def test_followup_keeps_the_law_in_force(grounded, first, followup):
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": grounded.ask(first).text}]
+    answer = grounded.ask(followup, history)
+    assert answer.ok and answer.text.startswith("Law in force:")
+    assert all(c.unit_id.startswith(("adopted.", "decision.", "art")) for c in answer.citations)
+    assert any(c.unit_id.startswith("adopted.") for c in answer.citations)
+
+
+def test_followup_naming_the_draft_leaves_the_law_in_force(grounded):
+    first = "Under the law in force, what is the fine for selling uncertified network equipment with no gains?"
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": grounded.ask(first).text}]
+    answer = grounded.ask("and what did the draft say?", history)
+    assert not answer.text.startswith("Law in force:")
