@@ -155,3 +155,14 @@ def test_followup_naming_the_draft_leaves_the_law_in_force(grounded):
     history = [{"role": "user", "content": first}, {"role": "assistant", "content": grounded.ask(first).text}]
     answer = grounded.ask("and what did the draft say?", history)
     assert not answer.text.startswith("Law in force:")
+
+
+# -- 7. "personally" beside a question about the company's own fine asks for both --------------------------
+@pytest.mark.parametrize("text, wanted", [
+    ("What can the operator be fined, and what can I be fined personally?", {Subject.INDIVIDUAL, Subject.ENTITY}),
+    ("How much is the fine on the firm, and how much on me personally?", {Subject.INDIVIDUAL, Subject.ENTITY}),
+    ("Can I be fined personally if the company refuses?", {Subject.INDIVIDUAL}),
+    ("Are fines on the seller's managers personally possible?", {Subject.INDIVIDUAL}),
+])
+def test_personally_with_the_company_fine_asked_too(text, wanted):
+    assert read_sentence(text).wanted_subjects() == wanted

@@ -77,14 +77,14 @@ def _target(kind: Subject, text: str) -> bool:
     cue = L.SUBJECT_CUES[kind].pattern
     return bool(re.search(rf"(?:fines?|fined|penalt\w*|case|max\w*|most|exposure|liabilit\w*|risk)\s+"
                           rf"(?:on|for|of)\s+(?:the |its |our |their |a |an )?"
-                          rf"(?:\w+[ -]){{0,2}}(?:{cue})|(?:{cue})(?:[\w-]*)(?:\s+\w+){{0,2}}\s+be\s+fined|"
+                          rf"(?:\w+[ -]){{0,2}}(?:{cue})(?![’']s)|(?:{cue})(?:[\w-]*)(?:\s+\w+){{0,2}}\s+be\s+fined|"
                           rf"(?:what|how) about (?:the |its |our |their )?(?:\w+ )?(?:{cue})|"
                           rf"\b(?:are|is|can|could|will|would)\s+(?:the |its |our |their )?(?:\w+ )?(?:{cue})[\w-]*\s+"
                           rf"(?:be\s+)?(?:personally\s+)?(?:fined|penali[sz]ed|punished|liable)", text, re.I))
 
 
 def read_subjects(text: str, spans: list[tuple[int, int]]) -> tuple[frozenset[Subject], frozenset[Subject]]:
-    if L.PERSONAL.search(text):
+    if L.PERSONAL.search(text) and not _target(Subject.ENTITY, text):  # not "the company's fine, and mine personally"
         return frozenset({Subject.INDIVIDUAL}), frozenset()
     named: set[Subject] = set()
     excluded: set[Subject] = set()
