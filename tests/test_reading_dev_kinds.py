@@ -166,3 +166,19 @@ def test_followup_naming_the_draft_leaves_the_law_in_force(grounded):
 ])
 def test_personally_with_the_company_fine_asked_too(text, wanted):
     assert read_sentence(text).wanted_subjects() == wanted
+
+
+# -- 8. a compliance word after "refused to" / "failed to" is a refusal, not a stated compliance ---------------
+@pytest.mark.parametrize("text", [
+    "The platform refused to rectify when ordered to. What now?",
+    "They failed to fix it promptly after the notice; fine?",
+    "Our operator wouldn't correct it when asked.",
+])
+def test_refusing_to_comply_promptly_is_the_refuse_tier(text):
+    frame = read_sentence(text)
+    assert Tier.REFUSES_OR_SERIOUS in frame.tiers and Tier.REFUSES_OR_SERIOUS not in frame.excluded_tiers
+
+
+@pytest.mark.parametrize("text", ["We corrected it as soon as we were told.", "It rectified the gaps right away."])
+def test_plain_compliance_still_excludes_the_refuse_tier(text):
+    assert Tier.REFUSES_OR_SERIOUS in read_sentence(text).excluded_tiers

@@ -61,7 +61,8 @@ def read_tiers(text: str, spans: list[tuple[int, int]] | None = None) -> tuple[f
         yes, no = _cue_hits(cue, text, spans)
         named |= {tier} if yes else set()
         excluded |= {tier} if no else set()
-    if any(not _is_negated(m, text, spans) for m in L.COMPLIED.finditer(text)):  # not "won't rectify after ..."
+    if any(not _is_negated(m, text, spans) and not L.REFUSED_BEFORE.search(text[:m.start()])
+           for m in L.COMPLIED.finditer(text)):  # not "won't rectify after ...", "refused to correct when told"
         excluded.add(Tier.REFUSES_OR_SERIOUS)
     yes, _ = _cue_hits(L.BASE_CUES, text, spans)
     if yes and not named:
