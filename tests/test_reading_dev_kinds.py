@@ -182,3 +182,23 @@ def test_refusing_to_comply_promptly_is_the_refuse_tier(text):
 @pytest.mark.parametrize("text", ["We corrected it as soon as we were told.", "It rectified the gaps right away."])
 def test_plain_compliance_still_excludes_the_refuse_tier(text):
     assert Tier.REFUSES_OR_SERIOUS in read_sentence(text).excluded_tiers
+
+
+# -- 9. a negation leaves a person out only when it governs the noun itself ---------------------------------
+@pytest.mark.parametrize("text", [
+    "It isn't true that the company ignored the order; what's the fine?",
+    "The regulator chose not to fine the operator last year; could it now?",
+    "Not once did the operator refuse to correct.",
+])
+def test_negated_acts_of_the_operator_do_not_leave_it_out(text):
+    assert Subject.ENTITY not in read_sentence(text).excluded_subjects
+
+
+@pytest.mark.parametrize("text, left_out", [
+    ("What is the fine, not counting our managers?", Subject.INDIVIDUAL),
+    ("Only the firm's exposure please, excluding its executives.", Subject.INDIVIDUAL),
+    ("The staff, not the company: what do they pay?", Subject.ENTITY),
+    ("不包括主管人员，单位罚多少？", Subject.INDIVIDUAL),
+])
+def test_negated_persons_are_still_left_out(text, left_out):
+    assert left_out in read_sentence(text).excluded_subjects

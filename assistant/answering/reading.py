@@ -84,13 +84,33 @@ def _target(kind: Subject, text: str) -> bool:
                           rf"(?:be\s+)?(?:personally\s+)?(?:fined|penali[sz]ed|punished|liable)", text, re.I))
 
 
+# Between a negation and the person it leaves out stand only determiners and the like ("not the managers",
+# "excluding its staff", "not counting our CTO"); "not the case that the operator refused" and "choose not to
+# fine the operator" negate what the operator did or suffers, not who is asked about.
+_NEGATED_NOUN_GAP = re.compile(r"\s*(?:(?:the|its|our|their|his|her|my|your|a|an|any|for|on|of|counting"
+                               r"|including|just|only|even|also|fines?\s+on|to)\s+"
+                               r"|包括|包含|含|是|算上|算|针对|对){0,3}\s*", re.I)
+
+
+def _subject_hits(cue: re.Pattern[str], text: str, spans: list[tuple[int, int]]) -> tuple[bool, bool]:
+    """(named affirmatively, left out by a negation that governs the noun itself)."""
+    named = negated = False
+    for m in cue.finditer(text):
+        if any(start <= m.start() < end and _NEGATED_NOUN_GAP.fullmatch(text[start:m.start()])
+               for start, end in spans) or L.NEGATION_AFTER.match(text[m.end():]):
+            negated = True
+        else:
+            named = True
+    return named, negated
+
+
 def read_subjects(text: str, spans: list[tuple[int, int]]) -> tuple[frozenset[Subject], frozenset[Subject]]:
     if L.PERSONAL.search(text) and not _target(Subject.ENTITY, text):  # not "the company's fine, and mine personally"
         return frozenset({Subject.INDIVIDUAL}), frozenset()
     named: set[Subject] = set()
     excluded: set[Subject] = set()
     for kind, cue in L.SUBJECT_CUES.items():
-        yes, no = _cue_hits(cue, text, spans)
+        yes, no = _subject_hits(cue, text, spans)
         named |= {kind} if yes else set()
         excluded |= {kind} if no and not yes else set()
     additive = re.search(r"\b(?:including|also|as well|both|plus|together)\b", text, re.I)
