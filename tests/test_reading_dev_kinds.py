@@ -5,7 +5,7 @@ import pytest
 
 from assistant.answering.reading import read_sentence
 from assistant.document import vocabulary as L
-from assistant.document.kinds import Subject, Tier
+from assistant.document.kinds import Bound, Subject, Tier
 
 
 # -- 1. English words glued to Chinese characters (mixed questions) ----------------------------------------
@@ -202,3 +202,48 @@ def test_negated_acts_of_the_operator_do_not_leave_it_out(text):
 ])
 def test_negated_persons_are_still_left_out(text, left_out):
     assert left_out in read_sentence(text).excluded_subjects
+
+
+# -- 10. "can it exceed X?" asks which side of X a fine falls, not whether X is a bound ----------------------
+@pytest.mark.parametrize("question, first", [
+    ("If a regular network operator corrected it immediately, can its fine be higher than 50,000 yuan?", "No."),
+    ("A regular network operator corrected it immediately. Could its fine still exceed 30,000 yuan?", "Yes."),
+    ("Would a CII operator that refuses to correct ever pay more than 1,000,000 yuan under Article 59(2)?", "No."),
+    ("Could an ordinary operator that fixed the issue straight away be fined under 20,000 yuan?", "Yes."),
+])
+def test_a_figure_with_a_direction_is_answered_by_side(grounded, question, first):
+    answer = grounded.ask(question)
+    assert answer.ok and answer.text.startswith(first)
+
+
+def test_not_more_than_is_a_bound_not_a_direction():
+    from assistant.answering.reading import stated_directions
+
+    assert stated_directions("Is it not more than 50,000 yuan?") == []
+    assert stated_directions("Can it exceed 50,000 yuan?") == [(50000, Bound.AT_LEAST)]
+    assert stated_directions("可以低于一万元吗？") == [(10000, Bound.UP_TO)]
+
+
+def test_yes_no_is_read_from_the_sentence_that_asks():
+    from assistant.document.kinds import Want
+
+    frame = read_sentence("We corrected it at once and nothing leaked. Can our fine exceed 50,000 yuan?")
+    assert Want.YES_NO in frame.wants
+
+
+# -- 11. may/shall asked about a stated band, and as an either-or ---------------------------------------------
+@pytest.mark.parametrize("question, first", [
+    ("Under Article 69, is the 2,000,000 to 10,000,000 yuan fine optional for the regulator?",
+     "No: the fine is mandatory"),
+    ("Under Article 61, where gains are 500,000 yuan, is the multiple-based fine mandatory?",
+     "No: the fine is discretionary"),
+    ("Under Article 67, is the fine on the responsible personnel optional or compulsory?", "The fine is mandatory"),
+])
+def test_modality_of_the_band_asked(grounded, question, first):
+    answer = grounded.ask(question)
+    assert answer.ok and answer.text.startswith(first)
+
+
+def test_a_stated_basis_is_not_a_claimed_fine(grounded):
+    answer = grounded.ask("Illegal gains of 60,000 yuan under Article 61: is the fine 30,000 to 100,000 yuan?")
+    assert answer.ok and answer.text.startswith("Yes.")

@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 
 from assistant.answering.condense import split_followup
+from assistant.answering.gaps import asked_part
 from assistant.document import vocabulary as L
 from assistant.document.frames import Frame
 from assistant.document.kinds import Bound, Subject, Tier, Want
@@ -130,7 +131,10 @@ def _headcount(text: str) -> int | None:
 
 
 def _wants(text: str) -> frozenset[Want]:
-    return frozenset(w for w, cue in L.WANT_CUES.items() if cue.search(text.strip()))
+    """What kind of answer: a yes/no is read from the sentence that asks (a scenario may state facts first)."""
+    asked = asked_part(text).strip()
+    return frozenset(w for w, cue in L.WANT_CUES.items()
+                     if cue.search(text.strip()) or (w is Want.YES_NO and cue.search(asked)))
 
 
 def _bound(text: str) -> Bound | None:
@@ -150,6 +154,26 @@ def _yuan(kind: str, value: object) -> tuple[int, ...]:
     if kind == "range" and isinstance(value, tuple | list):
         return tuple(v for v in value if isinstance(v, int))
     return ()
+
+
+def stated_directions(text: str) -> list[tuple[int, Bound]]:
+    """(figure, side) for each "above X" / "below X" a question states: AT_LEAST for above, UP_TO for below.
+
+    "Can the fine exceed 50,000 yuan?" asks whether any fine lies beyond the figure, not whether the figure
+    is a band's bound; "not more than 50,000" is a bound and is skipped.
+    """
+    from assistant.checking.claims import extract_claims  # the checker's figure reader, shared
+
+    found = []
+    for pattern, side in ((L.ABOVE_FIGURE_RE, Bound.AT_LEAST), (L.BELOW_FIGURE_RE, Bound.UP_TO)):
+        for m in pattern.finditer(text):
+            if L.NOT_BEFORE_RE.search(text[:m.start()]):
+                continue
+            after = text[m.end():m.end() + 40]
+            first = next((c for c in extract_claims(after) if c.start <= 8), None)
+            if first is not None:
+                found += [(v, side) for v in _yuan(first.kind, first.value)[:1]]
+    return found
 
 
 def read_sentence(text: str) -> Frame:

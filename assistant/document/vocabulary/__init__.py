@@ -11,11 +11,14 @@ from __future__ import annotations
 
 from assistant.document.vocabulary.bases import BASIS_RE, NO_GAINS_RE, bases
 from assistant.document.vocabulary.bounds import (
+    ABOVE_FIGURE_RE,
+    BELOW_FIGURE_RE,
     CAP_RE,
     FOREIGN_CURRENCY_AFTER_RE,
     FOREIGN_CURRENCY_BEFORE_RE,
     MAXIMUM_RE,
     MINIMUM_RE,
+    NOT_BEFORE_RE,
     QUESTION_MAXIMUM,
     QUESTION_MINIMUM,
 )
@@ -77,6 +80,9 @@ from assistant.document.vocabulary.who import (
 )
 
 __all__ = [
+    "ABOVE_FIGURE_RE",
+    "BELOW_FIGURE_RE",
+    "NOT_BEFORE_RE",
     "DRAFT_IN_ANSWER_RE",
     "DRAFT_IN_QUESTION_RE",
     "EFFECTIVE_RE",
