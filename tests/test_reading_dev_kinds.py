@@ -247,3 +247,13 @@ def test_modality_of_the_band_asked(grounded, question, first):
 def test_a_stated_basis_is_not_a_claimed_fine(grounded):
     answer = grounded.ask("Illegal gains of 60,000 yuan under Article 61: is the fine 30,000 to 100,000 yuan?")
     assert answer.ok and answer.text.startswith("Yes.")
+
+
+# -- 12. asked about a penalty article's circumstances or modality, the law in force answers with its bands ----
+@pytest.mark.parametrize("question, kept", [
+    ("Under the law in force, what follows for an operator under Article 61 when 拒不改正?", (50000, 500000)),
+    ("In the law in force, is what Article 65 imposes on the responsible staff mandatory?", (10000, 100000)),
+])
+def test_in_force_band_properties_answer_with_bands(question, kept):
+    a = _adopted(question)
+    assert kept in _ranges(a) and "Article 6" in a.text and "How the Decision changes it" not in a.text
