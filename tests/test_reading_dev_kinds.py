@@ -257,3 +257,21 @@ def test_a_stated_basis_is_not_a_claimed_fine(grounded):
 def test_in_force_band_properties_answer_with_bands(question, kept):
     a = _adopted(question)
     assert kept in _ranges(a) and "Article 6" in a.text and "How the Decision changes it" not in a.text
+
+
+# -- 13. a fine asked of conduct whose provision sets none: that provision, not the nearest fining one --------
+@pytest.mark.parametrize("question, article", [
+    ("Law in force: how big a fine does a critical infrastructure operator face for keeping important data on "
+     "servers abroad?", "71"),
+    ("Under the law in force, how much is the fine when an operator actively mitigated the harm and it was a "
+     "first minor offence promptly corrected, or can it be exempted?", "73"),
+])
+def test_in_force_fine_for_conduct_of_a_provision_without_fines(question, article):
+    a = _adopted(question)
+    assert f"Article {article} of the law in force sets no fine amount of its own" in a.text
+    assert not _ranges(a)
+
+
+def test_in_force_fine_asked_of_an_article_without_fines_says_so():
+    a = _adopted("Under the law in force, what fine does Article 20 on artificial intelligence set?")
+    assert "Article 20 of the law in force sets no fine amount of its own" in a.text and not _ranges(a)

@@ -33,6 +33,7 @@ __all__ = ["answer", "compose", "note_for_draft_answer"]
 HEADER = ("Law in force: the Cybersecurity Law as amended by the NPC Standing Committee's Decision of "
           "28 October 2025, in force from 1 January 2026 [decision.order].")
 SPECIFIC_SCORE = 5.0  # BM25 score above which a question is about one provision's conduct (not "all changes")
+CLEAR_LEAD = 2.0  # a provision without fines that scores this many times the best fining one is the conduct asked
 MARKER_RE = re.compile(r"\s?\[(?P<id>(?:adopted|decision|art|amend)[a-z0-9.]*)\]")
 
 
@@ -182,7 +183,9 @@ def _resolve(question: str, frame: Frame) -> list[Target]:
     if Want.COMPARE in frame.wants and (not hits or hits[0].score < SPECIFIC_SCORE):
         return []  # "what changed?" about no conduct in particular: the overview answers
     if MONEY_RE.search(question):  # a question about money: the provisions that set fines
-        hits = [h for h in hits if adopted_bands.table().effective_for(h.unit.article or "")] or hits
+        fining = [h for h in hits if adopted_bands.table().effective_for(h.unit.article or "")]
+        clear = hits and fining and hits[0] not in fining and hits[0].score >= CLEAR_LEAD * fining[0].score
+        hits = hits if clear else (fining or hits)  # unless the conduct is clearly one that sets no fine (Art. 71)
     return [Target(hits[0].unit.article, None, None, "content")] if hits else []
 
 
@@ -215,6 +218,9 @@ def compose(question: str) -> tuple[str, bool]:
             lines += [r for r in diff_lines(target.draft) if not r.startswith(("-", "  "))]
         if target.adopted in known and Want.COMPARE not in frame.wants:
             fines_here = fine_lines(target.adopted, frame, question) if Want.HOW_MUCH in frame.wants else []
+            if MONEY_RE.search(question) and not fines_here:  # a fine amount asked of a provision that sets none
+                lines.append(f"Article {target.adopted} of the law in force sets no fine amount of its own; "
+                             "what it provides follows.")
             lines += fines_here or _quote_lines(target.adopted)
     lines.append(WORKING_TRANSLATION)
     return "\n".join(dict.fromkeys(lines)), False
