@@ -275,3 +275,10 @@ def test_in_force_fine_for_conduct_of_a_provision_without_fines(question, articl
 def test_in_force_fine_asked_of_an_article_without_fines_says_so():
     a = _adopted("Under the law in force, what fine does Article 20 on artificial intelligence set?")
     assert "Article 20 of the law in force sets no fine amount of its own" in a.text and not _ranges(a)
+
+
+# -- 14. a summary of an article's mildest and gravest bands names each band's own subject -------------------
+def test_mildest_and_gravest_persons_bands_keep_their_figures(grounded):
+    answer = grounded.ask("Article 59(3): what fines can the responsible individuals get?")
+    assert answer.ok and "not supported by the text was removed" not in answer.text
+    assert "200,000 to 1,000,000 yuan" in answer.text.split("\n", 1)[0]

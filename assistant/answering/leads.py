@@ -155,9 +155,9 @@ def fine_lead(question: str, articles: list[str], fines: FineTable) -> str | Non
             if low.kind == "amount":
                 return _band_clause(low, amount, f"At least {low.min:,} yuan") + "."
         if len({b.tier for b in main}) > 1:
-            who = _who(main[0])
+            who, who_last = _who(main[0]), _who(main[-1])  # 59(3)'s gravest band fines fewer of the persons
             return (f"Article {number} fines {who} according to the circumstances: the mildest band for {who} is a "
-                    f"fine of {_figure(main[0], amount)} {cite(main[0].unit_id)}, the gravest for {who} a fine of "
+                    f"fine of {_figure(main[0], amount)} {cite(main[0].unit_id)}, the gravest for {who_last} a fine of "
                     f"{_figure(main[-1], amount)} {cite(main[-1].unit_id)}; each band follows.")
         return f"Under Article {number}, {_band_clause(main[0], amount)}."
     return None
