@@ -282,3 +282,26 @@ def test_mildest_and_gravest_persons_bands_keep_their_figures(grounded):
     answer = grounded.ask("Article 59(3): what fines can the responsible individuals get?")
     assert answer.ok and "not supported by the text was removed" not in answer.text
     assert "200,000 to 1,000,000 yuan" in answer.text.split("\n", 1)[0]
+
+
+# -- 15. a quoted phrase is found whatever its number or hyphens; "who counts as" asks for a definition -------
+@pytest.mark.parametrize("phrase", ["directly liable personnel", "person in charge", "closures of website",
+                                    "suspension of operation for rectification"])
+def test_quoted_phrase_found_in_singular_plural_or_unhyphenated(corpus, phrase):
+    from assistant.answering.text_answers import phrase_answer
+
+    assert "does not appear" not in phrase_answer(phrase, corpus)[0]
+
+
+def test_quoted_phrase_absent_is_still_said(corpus):
+    from assistant.answering.text_answers import phrase_answer
+
+    assert "does not appear" in phrase_answer("data broker", corpus)[0]
+
+
+@pytest.mark.parametrize("question", ["Who counts as 'other directly liable personnel'?",
+                                      "What exactly counts as a 'specialized cybersecurity product'?"])
+def test_who_counts_as_is_a_definition_gap(question):
+    from assistant.answering.gaps import find_gap
+
+    assert (g := find_gap(question)) is not None and g.name == "definition"

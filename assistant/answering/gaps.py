@@ -50,7 +50,8 @@ GAPS = (
         "The text is not signed: the Explanation is written by “our office, together with relevant departments”, "
         "which it does not name."),
     Gap("definition", _cue(r"\bhow many (?:records|users|people|persons|pieces|items|entries)\b|\bdefin(?:e|es|ed|"
-                           r"ition)\b|\bwhat counts as\b|\bthreshold for\b|\bcatalog(?:ue)?\b|\bwhich products are\b|"
+                           r"ition)\b|\b(?:what|who)\s+(?:\w+\s+)?counts?\s+as\b|"
+                           r"\bthreshold for\b|\bcatalog(?:ue)?\b|\bwhich products are\b|"
                            r"\blist of (?:critical|products|equipment)\b|定义|目录"),
         "The draft does not define these terms or give lists or numeric thresholds for them: it gives examples "
         "only, such as “massive data leakage or partial loss of function of critical information infrastructure” "
