@@ -305,3 +305,29 @@ def test_who_counts_as_is_a_definition_gap(question):
     from assistant.answering.gaps import find_gap
 
     assert (g := find_gap(question)) is not None and g.name == "definition"
+
+
+# -- 16. enforcement records and fines that accrue: facts the texts do not give --------------------------------
+@pytest.mark.parametrize("question, gap", [
+    ("What's the biggest fine actually imposed under the Cybersecurity Law so far?", "enforcement"),
+    ("Are there statistics on Article 59 penalties?", "enforcement"),
+    ("Give me some recent cases of CII operators punished under this law.", "enforcement"),
+    ("Does the draft fine a non-compliant operator on a daily basis until it fixes things?", "accrual"),
+    ("Is the Article 69 fine counted per post of prohibited content, i.e. per violation?", "accrual"),
+])
+def test_enforcement_and_accrual_are_gaps(question, gap):
+    from assistant.answering.gaps import find_gap
+
+    assert (g := find_gap(question)) is not None and g.name == gap
+
+
+@pytest.mark.parametrize("question", [
+    "How many times higher is the top CII fine than the base one?",
+    "Our platform's daily operations stopped for a week; what fine applies?",
+    "If a company was fined under Article 59 last year, what is the fine now for refusing again?",
+])
+def test_near_misses_are_not_enforcement_or_accrual_gaps(question):
+    from assistant.answering.gaps import find_gap
+
+    g = find_gap(question)
+    assert g is None or g.name not in ("enforcement", "accrual")

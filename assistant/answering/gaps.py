@@ -49,6 +49,18 @@ GAPS = (
     Gap("signature", _cue(r"\bsign(?:ed|atory|atories|ature)\b|署名"),
         "The text is not signed: the Explanation is written by “our office, together with relevant departments”, "
         "which it does not name."),
+    Gap("enforcement", _cue(r"\bactually\s+(?:paid|pay|fined|imposed|collected|enforced)\b"
+                            r"|\bhow many\s+(?:companies|firms|operators|cases)\s+(?:have|were|got|received)\b"
+                            r"|\bstatistic\w*|\benforcement\s+(?:record|history|data|cases|actions|statistics)\b"
+                            r"|\b(?:real|actual|past|recent|notable|famous)\s+(?:cases?|fines|enforcement|examples?)\b"
+                            r"|执法案例|处罚案例|实际(?:处罚|罚款)"),
+        "The texts report no enforcement: they set the fines the law provides, and give no case, no fine actually "
+        "imposed and no statistics."),
+    Gap("accrual", _cue(r"\bper\s+(?:day|violation|incident|offen[cs]e|breach|record|user|count)\b"
+                        r"|\bdaily\s+(?:fines?|penalt\w*|basis|rate)\b|"
+                        r"\beach\s+day\b|\bcumulat\w*|\baccru\w*|按日|按次|累计"),
+        "The draft does not say whether fines accrue per day or per violation: it states each fine as a range, or "
+        "as a multiple of the illegal gains or of the procurement amount, without any such rule."),
     Gap("definition", _cue(r"\bhow many (?:records|users|people|persons|pieces|items|entries)\b|\bdefin(?:e|es|ed|"
                            r"ition)\b|\b(?:what|who)\s+(?:\w+\s+)?counts?\s+as\b|"
                            r"\bthreshold for\b|\bcatalog(?:ue)?\b|\bwhich products are\b|"
