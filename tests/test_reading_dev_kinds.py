@@ -331,3 +331,14 @@ def test_near_misses_are_not_enforcement_or_accrual_gaps(question):
 
     g = find_gap(question)
     assert g is None or g.name not in ("enforcement", "accrual")
+
+
+# -- 17. "the penalty for X" asks X's fine, not the provision on lighter penalties ----------------------------
+@pytest.mark.parametrize("question, kept", [
+    ("law in force: penalty for selling uncertfied network gear, zero profit?", (20000, 100000)),
+    ("Under the law in force, what's the punishment for not stopping transmission of prohibited information?",
+     (50000, 500000)),
+])
+def test_in_force_penalty_for_conduct_is_its_fine(question, kept):
+    a = _adopted(question)
+    assert kept in _ranges(a) and "第七十三条" not in a.text

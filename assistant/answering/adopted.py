@@ -33,6 +33,7 @@ __all__ = ["answer", "compose", "note_for_draft_answer"]
 HEADER = ("Law in force: the Cybersecurity Law as amended by the NPC Standing Committee's Decision of "
           "28 October 2025, in force from 1 January 2026 [decision.order].")
 SPECIFIC_SCORE = 5.0  # BM25 score above which a question is about one provision's conduct (not "all changes")
+PENALTY_RE = re.compile(r"\b(?:penalt(?:y|ies)|punish\w*|sanction\w*)\b", re.I)  # "the penalty for X": X's fine
 CLEAR_LEAD = 2.0  # a provision without fines that scores this many times the best fining one is the conduct asked
 MARKER_RE = re.compile(r"\s?\[(?P<id>(?:adopted|decision|art|amend)[a-z0-9.]*)\]")
 
@@ -179,10 +180,13 @@ def _resolve(question: str, frame: Frame) -> list[Target]:
     named = targets(question, Want.COMPARE in frame.wants)
     if named or (EFFECTIVE_RE.search(question) and not frame.wants):
         return named
-    hits = searcher().search(question, k=4)
+    asks_fine = bool(MONEY_RE.search(question) or PENALTY_RE.search(question))
+    # "the penalty for X": X's conduct finds the provision; the word "penalty" would find Article 73's
+    # lighter penalties in every such question
+    hits = searcher().search(PENALTY_RE.sub(" ", question) if asks_fine else question, k=4)
     if Want.COMPARE in frame.wants and (not hits or hits[0].score < SPECIFIC_SCORE):
         return []  # "what changed?" about no conduct in particular: the overview answers
-    if MONEY_RE.search(question):  # a question about money: the provisions that set fines
+    if asks_fine:  # a question about money: the provisions that set fines
         fining = [h for h in hits if adopted_bands.table().effective_for(h.unit.article or "")]
         clear = hits and fining and hits[0] not in fining and hits[0].score >= CLEAR_LEAD * fining[0].score
         hits = hits if clear else (fining or hits)  # unless the conduct is clearly one that sets no fine (Art. 71)
