@@ -342,3 +342,21 @@ def test_near_misses_are_not_enforcement_or_accrual_gaps(question):
 def test_in_force_penalty_for_conduct_is_its_fine(question, kept):
     a = _adopted(question)
     assert kept in _ranges(a) and "第七十三条" not in a.text
+
+
+# -- 18. "which agency?" about the law in force: the gap, unless the provision names one ---------------------
+@pytest.mark.parametrize("question", ["Under the law in force, which regulator fines a CII operator under Article 61?",
+                                      "现行法第六十五条由哪个部门处罚？"])
+def test_in_force_agency_not_named_is_a_gap(question):
+    from assistant.answering.adopted import answer
+
+    a = answer(question)
+    assert a.refused and a.ok and "有关主管部门" in a.text
+
+
+def test_in_force_agency_named_by_the_provision_is_answered():
+    from assistant.answering.adopted import answer
+
+    a = answer("Law in force: which authority punishes someone who steals personal information and sells it, "
+               "short of a crime?")
+    assert not a.refused and "公安机关" in a.text

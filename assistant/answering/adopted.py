@@ -14,6 +14,7 @@ from typing import cast
 
 from assistant.answering.adopted_reading import MONEY_RE, Target, read, targets
 from assistant.answering.adopted_select import select
+from assistant.answering.gaps import agency_gap_in_force
 from assistant.answering.records import Answer, Citation
 from assistant.checking.checker import CheckJSON
 from assistant.checking.versioned import NOT_COVERED, check_versioned
@@ -180,10 +181,10 @@ def _resolve(question: str, frame: Frame) -> list[Target]:
     named = targets(question, Want.COMPARE in frame.wants)
     if named or (EFFECTIVE_RE.search(question) and not frame.wants):
         return named
-    asks_fine = bool(MONEY_RE.search(question) or PENALTY_RE.search(question))
+    asks_fine = bool(MONEY_RE.search(question))
     # "the penalty for X": X's conduct finds the provision; the word "penalty" would find Article 73's
     # lighter penalties in every such question
-    hits = searcher().search(PENALTY_RE.sub(" ", question) if asks_fine else question, k=4)
+    hits = searcher().search(PENALTY_RE.sub(" ", question) if PENALTY_RE.search(question) else question, k=4)
     if Want.COMPARE in frame.wants and (not hits or hits[0].score < SPECIFIC_SCORE):
         return []  # "what changed?" about no conduct in particular: the overview answers
     if asks_fine:  # a question about money: the provisions that set fines
@@ -201,6 +202,9 @@ def compose(question: str) -> tuple[str, bool]:
     known = decision.load().articles
     if Want.COMPARE in frame.wants and not found:
         return "\n".join([HEADER, *overview_lines(frame), WORKING_TRANSLATION]), False
+    texts = [u.text for t in found if t.adopted in known for u in known[t.adopted or ""].units]
+    if gap := agency_gap_in_force(question, texts):  # "which ministry enforces Article 63?": the text does not say
+        return "\n".join([HEADER, gap]), True
     if EFFECTIVE_RE.search(question) or not found:
         lines += _facts()
     if Want.HOW_MUCH in frame.wants:  # conduct named by the article it violates: the provision punishing it

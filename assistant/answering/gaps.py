@@ -94,3 +94,20 @@ def find_gap(question: str) -> Gap | None:
     """The kind of fact the question asks for that the document does not give, if any."""
     asked = asked_part(question)
     return next((gap for gap in GAPS if gap.cue.search(asked)), None)
+
+
+# The law in force names an authority other than "the competent authorities" in two provisions only.
+AGENCY_IN_FORCE = ("The law in force does not name the agency for this: its provisions in these documents say only "
+                   "“有关主管部门” (the competent authorities). It names one for two acts only: the public security "
+                   "organs (公安机关) for illegally obtaining, selling or providing personal information (Article "
+                   "71(2)), and the public security department of the State Council (国务院公安部门) for foreign "
+                   "actors (Article 77).")
+NAMED_AUTHORITY_RE = re.compile(r"公安机关|公安部门")
+
+
+def agency_gap_in_force(question: str, provision_texts: list[str]) -> str | None:
+    """For 'which agency?' about the law in force: the gap, unless the provisions asked about name one."""
+    gap = find_gap(question)
+    if gap is None or gap.name != "agency" or any(NAMED_AUTHORITY_RE.search(t) for t in provision_texts):
+        return None
+    return AGENCY_IN_FORCE
