@@ -360,3 +360,13 @@ def test_in_force_agency_named_by_the_provision_is_answered():
     a = answer("Law in force: which authority punishes someone who steals personal information and sells it, "
                "short of a crime?")
     assert not a.refused and "公安机关" in a.text
+
+
+# -- 19. "罚多少" asks the fine: the provisions that set fines, not a provision that merely names the operator --
+@pytest.mark.parametrize("question, kept", [
+    ("现行法下，关键信息基础设施运营者拒不改正，单位要罚多少？", (100000, 1000000)),
+    ("修改后的法律，网络运营者拒不改正的怎么罚？", (50000, 500000)),
+])
+def test_in_force_chinese_how_much_goes_to_the_fining_provision(question, kept):
+    a = _adopted(question)
+    assert kept in _ranges(a) and "第七十一条" not in a.text
