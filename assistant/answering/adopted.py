@@ -12,8 +12,9 @@ import re
 import time
 from typing import cast
 
-from assistant.answering.adopted_reading import MAX_RE, MONEY_RE, Target, read, targets
-from assistant.answering.fine_answers import fitting, frame_of
+from assistant.answering.adopted_reading import MONEY_RE, Target, read, targets
+from assistant.answering.adopted_select import select
+from assistant.answering.gaps import agency_gap_in_force
 from assistant.answering.records import Answer, Citation
 from assistant.checking.checker import CheckJSON
 from assistant.checking.versioned import NOT_COVERED, check_versioned
@@ -25,7 +26,7 @@ from assistant.document.frames import Frame
 from assistant.document.kinds import Subject, Version, Want
 from assistant.document.refs_zh import find_zh_refs
 from assistant.document.vocabulary import EFFECTIVE_RE
-from assistant.document.zh_terms import TIER_EN, WORKING_TRANSLATION
+from assistant.document.zh_terms import INDIVIDUALS_ZH, TIER_EN, WORKING_TRANSLATION
 from assistant.retrieval.adopted_search import searcher
 
 __all__ = ["answer", "compose", "note_for_draft_answer"]
@@ -33,9 +34,9 @@ __all__ = ["answer", "compose", "note_for_draft_answer"]
 HEADER = ("Law in force: the Cybersecurity Law as amended by the NPC Standing Committee's Decision of "
           "28 October 2025, in force from 1 January 2026 [decision.order].")
 SPECIFIC_SCORE = 5.0  # BM25 score above which a question is about one provision's conduct (not "all changes")
+PENALTY_RE = re.compile(r"\b(?:penalt(?:y|ies)|punish\w*|sanction\w*)\b", re.I)  # "the penalty for X": X's fine
+CLEAR_LEAD = 2.0  # a provision without fines that scores this many times the best fining one is the conduct asked
 MARKER_RE = re.compile(r"\s?\[(?P<id>(?:adopted|decision|art|amend)[a-z0-9.]*)\]")
-GAINS_RE = re.compile(r"\b(?:no|without|zero|nil)\b[^.?]{0,20}\bgains\b|没有违法所得|无违法所得", re.I)
-GAINS_AMOUNT_RE = re.compile(r"([\d,]+)\s*(?:yuan|元)[^.?]{0,30}gains|gains[^.?]{0,30}?([\d,]+)\s*(?:yuan|元)", re.I)
 
 
 def _modal(band: AdoptedBand) -> str:
@@ -50,6 +51,23 @@ def _condition_en(band: AdoptedBand) -> str:
     return TIER_EN[band.tier]
 
 
+def _official(band: AdoptedBand) -> str:
+    """The Chinese quote of one band: its condition and its own fine, not the other subject's.
+
+    A clause of the Decision fines the operator and then its persons (「……的，处……罚款，对直接负责的主管人员
+    和其他直接责任人员处……罚款」); quoted whole under either band it shows the other's figures too, figures the
+    question may have excluded. Each part quoted stays a verbatim passage (the checker verifies every 「」).
+    """
+    quote, persons = band.quote, f"，对{INDIVIDUALS_ZH}"
+    if persons not in quote:
+        return f"「{quote}」"
+    cut = quote.index(persons)
+    if band.subject is Subject.ENTITY:
+        return f"「{quote[:cut]}」"
+    head = quote[:quote.index("的，") + 2] if "的，" in quote[:cut] else ""
+    return (f"「{head}」……" if head else "") + f"「{quote[cut + 1:]}」"
+
+
 def _draft_line(band: AdoptedBand) -> str:
     link = next((k for k in band_links() if k.adopted and k.adopted.id == band.id), None)
     if link is None or link.draft is None:
@@ -61,37 +79,15 @@ def _draft_line(band: AdoptedBand) -> str:
     return f"  Draft: Article {d.article}({d.paragraph}) had {d.describe_range()} ({modal}) [{d.unit_id}]."
 
 
-def _select(bands: list[AdoptedBand], question: str) -> list[AdoptedBand]:
-    """Bands fitting the operator, who and tier the question states (read by the same reader as for the draft:
-    negation, a stated compliance, ordinary vs CII operator), and the gains it states; every band when it
-    states none."""
-    asked = frame_of(question)
-    out = fitting(bands, asked)
-    rule = _gains_rule(question, out)
-    if rule:
-        out = [b for b in out if b.threshold_rule in (None, rule)] or out
-    if MAX_RE.search(question) and not asked.tiers:
-        top = max(b.max for b in out if b.kind == "amount") if any(b.kind == "amount" for b in out) else None
-        out = [b for b in out if b.kind != "amount" or b.max == top or b.subject != Subject.ENTITY] or out
-    return out
-
-
-def _gains_rule(question: str, bands: list[AdoptedBand]) -> str | None:
-    threshold = next((b.threshold for b in bands if b.threshold), None)
-    if threshold is None:
-        return None
-    if GAINS_RE.search(question):
-        return "below_or_none"
-    if m := GAINS_AMOUNT_RE.search(question):
-        amount = int((m.group(1) or m.group(2)).replace(",", ""))
-        return "at_or_above" if amount >= threshold else "below_or_none"
-    return None
-
-
 def fine_lines(article: str, frame: Frame, question: str) -> list[str]:
     table = adopted_bands.table()
-    bands = _select(table.effective_for(article), question)
+    bands, unfined = select(table.effective_for(article), question, frame)
     lines: list[str] = []
+    if unfined:
+        whom = " or ".join("individuals" if s is Subject.INDIVIDUAL else "the operator" for s in unfined)
+        tiers = ", ".join(dict.fromkeys(_condition_en(b) for b in bands))
+        lines.append(f"No. In the case your question describes ({tiers}), Article {article} of the law in force "
+                     f"fines no {whom}; what it sets there follows.")
     for ref in (r for r in table.references if r.article == article):
         targets_ = " and ".join(f"Article {ref.target_article}({p})" for p in ref.target_paragraphs)
         lines.append(f"Article {article}({ref.paragraph}) applies the fines of {targets_} [{ref.unit_id}]: "
@@ -99,7 +95,7 @@ def fine_lines(article: str, frame: Frame, question: str) -> list[str]:
     for band in bands:
         lines.append(f"- Article {band.article}({band.paragraph}), {band.who_en}, {_condition_en(band)}: "
                      f"a fine of {band.describe_range()} {_modal(band)} [{band.unit_id}].")
-        lines.append(f"  Official text: 「{band.quote}」")
+        lines.append(f"  Official text: {_official(band)}")
         lines.append(_draft_line(band))
     return lines
 
@@ -185,11 +181,16 @@ def _resolve(question: str, frame: Frame) -> list[Target]:
     named = targets(question, Want.COMPARE in frame.wants)
     if named or (EFFECTIVE_RE.search(question) and not frame.wants):
         return named
-    hits = searcher().search(question, k=4)
+    asks_fine = bool(MONEY_RE.search(question))
+    # "the penalty for X": X's conduct finds the provision; the word "penalty" would find Article 73's
+    # lighter penalties in every such question
+    hits = searcher().search(PENALTY_RE.sub(" ", question) if PENALTY_RE.search(question) else question, k=4)
     if Want.COMPARE in frame.wants and (not hits or hits[0].score < SPECIFIC_SCORE):
         return []  # "what changed?" about no conduct in particular: the overview answers
-    if MONEY_RE.search(question):  # a question about money: the provisions that set fines
-        hits = [h for h in hits if adopted_bands.table().effective_for(h.unit.article or "")] or hits
+    if asks_fine:  # a question about money: the provisions that set fines
+        fining = [h for h in hits if adopted_bands.table().effective_for(h.unit.article or "")]
+        clear = hits and fining and hits[0] not in fining and hits[0].score >= CLEAR_LEAD * fining[0].score
+        hits = hits if clear else (fining or hits)  # unless the conduct is clearly one that sets no fine (Art. 71)
     return [Target(hits[0].unit.article, None, None, "content")] if hits else []
 
 
@@ -201,6 +202,9 @@ def compose(question: str) -> tuple[str, bool]:
     known = decision.load().articles
     if Want.COMPARE in frame.wants and not found:
         return "\n".join([HEADER, *overview_lines(frame), WORKING_TRANSLATION]), False
+    texts = [u.text for t in found if t.adopted in known for u in known[t.adopted or ""].units]
+    if gap := agency_gap_in_force(question, texts):  # "which ministry enforces Article 63?": the text does not say
+        return "\n".join([HEADER, gap]), True
     if EFFECTIVE_RE.search(question) or not found:
         lines += _facts()
     if Want.HOW_MUCH in frame.wants:  # conduct named by the article it violates: the provision punishing it
@@ -222,6 +226,9 @@ def compose(question: str) -> tuple[str, bool]:
             lines += [r for r in diff_lines(target.draft) if not r.startswith(("-", "  "))]
         if target.adopted in known and Want.COMPARE not in frame.wants:
             fines_here = fine_lines(target.adopted, frame, question) if Want.HOW_MUCH in frame.wants else []
+            if MONEY_RE.search(question) and not fines_here:  # a fine amount asked of a provision that sets none
+                lines.append(f"Article {target.adopted} of the law in force sets no fine amount of its own; "
+                             "what it provides follows.")
             lines += fines_here or _quote_lines(target.adopted)
     lines.append(WORKING_TRANSLATION)
     return "\n".join(dict.fromkeys(lines)), False

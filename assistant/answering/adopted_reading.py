@@ -36,7 +36,12 @@ AFTER_DRAFT_RE = re.compile(r"\b(?:from|since|than|after) the (?:second[- ]round
                             re.I)
 FINE_RE = re.compile(r"\b(?:fines?|fined|penalt\w*|punish\w*|how much|yuan|rmb|sanction\w*|liab\w*)\b"
                      r"|罚款|处罚|罚|多少钱|万元", re.I)
-MONEY_RE = re.compile(r"\b(?:fines?|fined|how much|yuan|rmb|range)\b|罚款|万元|多少钱", re.I)
+# What only a fine band has: its modality, or the circumstances that choose its tier ("what does 情节严重
+# trigger?", "did it switch to 'shall'?"): asked about a penalty article, the bands answer, not its quote.
+BAND_PROPERTY_RE = re.compile(r"\b(?:shall|mandatory|compulsory|optional|discretionary)\b|['‘\"“]may['’\"”]"
+                              r"|情节严重|拒不改正|特别严重|严重后果|必须|应当", re.I)
+MONEY_RE = re.compile(r"\b(?:fines?|fined|how much|yuan|rmb|range)\b|罚款|万元|多少钱|罚多少|罚了多少|怎么罚|如何罚",
+                      re.I)  # "罚多少" is how a Chinese question asks the fine
 MAX_RE = QUESTION_MAXIMUM
 RENUMBER_RE = re.compile(r"\b(?:which article|what article|article number|renumber\w*|now numbered|became|"
                          r"number now|correspond\w*)\b|第几条|哪一条|改为第", re.I)
@@ -77,7 +82,7 @@ def read(question: str) -> Frame:
     wants = set()
     if COMPARE_RE.search(question):
         wants.add(Want.COMPARE)
-    if FINE_RE.search(question):
+    if FINE_RE.search(question) or BAND_PROPERTY_RE.search(question):
         wants.add(Want.HOW_MUCH)
     if RENUMBER_RE.search(question):
         wants.add(Want.WHICH_ARTICLE)

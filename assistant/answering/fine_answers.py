@@ -103,7 +103,7 @@ def frame_of(question: str) -> Frame:
     return read_question(question)
 
 
-def _operator_units(bands: Sequence[FineBand], cii: bool | None) -> set[str]:
+def operator_units(bands: Sequence[FineBand], cii: bool | None) -> set[str]:
     """Paragraphs written for the other kind of operator (ordinary vs CII: draft 59(1)/(2), adopted 61(1)/(2))
     when the question says which."""
     if cii is None:
@@ -119,7 +119,7 @@ def fitting(bands: Sequence[Band], frame: Frame) -> list[Band]:
     """The bands that fit a question's frame: which operator, who is fined (minus whom it excludes), which tier.
 
     One rule for both texts: the draft's bands and the law in force's are read with the same question reader."""
-    other = _operator_units(bands, frame.cii)
+    other = operator_units(bands, frame.cii)
     pool = [b for b in bands if b.unit_id not in other]
     # the tier is the circumstances' (whoever pays), so it is resolved over every band of the article: persons
     # asked about in a tier that fines only the operator get no band, not the band of another tier

@@ -12,10 +12,10 @@ from dataclasses import replace
 
 from assistant.answering.chinese import band_sentence, provision
 from assistant.answering.fine_answers import basis_amount, cite, frame_of, select_bands
-from assistant.answering.reading import resolve_tiers
+from assistant.answering.reading import resolve_tiers, stated_directions
 from assistant.document.fines import FineBand, FineTable
 from assistant.document.frames import Frame
-from assistant.document.kinds import Bound, Subject, Tier, Want
+from assistant.document.kinds import Basis, Bound, Subject, Tier, Want
 from assistant.document.refs import find_refs
 from assistant.document.vocabulary import OLD_NUMBER_RE
 
@@ -27,6 +27,7 @@ FOREIGN_BASIS = re.compile(r"\b(?:turnover|percentage|per ?cent|salar(?:y|ies)|w
 MODALITY_Q = re.compile(r"\b(?:mandatory|compulsory|required|obligatory|must|have to|optional|discretion\w*|"
                         r"automatic\w*)\b|必须|强制|可以", re.I)
 OPTIONAL_Q = re.compile(r"\b(?:optional|discretion\w*)\b|可以", re.I)
+MANDATORY_Q = re.compile(r"\b(?:mandatory|compulsory|required|obligatory|must|have to)\b|必须|强制", re.I)
 
 
 def _who(band: FineBand) -> str:
@@ -61,14 +62,36 @@ def _primary(bands: list[FineBand], frame: Frame) -> list[FineBand]:
     return bands
 
 
-def _stated_check(frame: Frame, bands: list[FineBand], every: list[FineBand]) -> str | None:
-    """Yes/No for a figure the question states ("up to 50 million, right?")."""
-    figures = [a for a in frame.amounts if a >= 1000]
+def _claimed_figures(frame: Frame, question: str) -> list[int]:
+    """The fine amounts a question states: not a stated basis ("gains of 99,000 yuan" is no fine)."""
+    bases = {basis_amount(question, basis) for basis in Basis} if question else set()
+    return [a for a in frame.amounts if a >= 1000 and a not in bases]
+
+
+def _side_check(question: str, amounts: list[FineBand]) -> str | None:
+    """Yes/No for "can it exceed X?" / "can it be below X?": does any band that fits reach past the figure."""
+    sides = [(f, side) for f, side in stated_directions(question) if f >= 1000]
+    if not sides:
+        return None
+    figure, side = sides[0]
+    past = [b for b in amounts if (b.max > figure if side is Bound.AT_LEAST else b.min < figure)]
+    if past:
+        band = max(past, key=lambda b: b.max) if side is Bound.AT_LEAST else min(past, key=lambda b: b.min)
+        return f"Yes. Under Article {band.article}, {_band_clause(band, None)}."
+    band = max(amounts, key=lambda b: b.max) if side is Bound.AT_LEAST else min(amounts, key=lambda b: b.min)
+    return f"No. Under Article {band.article}, {_band_clause(band, None)}."
+
+
+def _stated_check(frame: Frame, bands: list[FineBand], every: list[FineBand], question: str = "") -> str | None:
+    """Yes/No for a figure the question states ("up to 50 million, right?", "can it exceed 50,000?")."""
+    figures = _claimed_figures(frame, question)
     if not figures or Want.YES_NO not in frame.wants:
         return None
     amounts = [b for b in bands if b.kind == "amount"]
     if not amounts:
         return None
+    if side := _side_check(question, amounts):
+        return side
     bounds = {b.max for b in amounts} if frame.bound == Bound.UP_TO else {b.min for b in amounts} | {
         b.max for b in amounts}
     top = max(amounts, key=lambda b: b.max)
@@ -89,6 +112,8 @@ def _modality(question: str, band: FineBand) -> str:
     optional_asked = bool(OPTIONAL_Q.search(question))
     yes = band.mandatory != optional_asked
     kind = "mandatory (“shall”)" if band.mandatory else "discretionary (“may”)"
+    if optional_asked and MANDATORY_Q.search(question):  # "optional or required?": an either-or, not a yes/no
+        return f"The fine is {kind}: {_band_clause(band, None)}."
     return f"{'Yes' if yes else 'No'}: the fine is {kind}: {_band_clause(band, None)}."
 
 
@@ -115,10 +140,12 @@ def fine_lead(question: str, articles: list[str], fines: FineTable) -> str | Non
         if frame.chinese:
             pick = max(main, key=lambda b: b.max) if frame.bound == Bound.UP_TO else main[0]
             return band_sentence(pick, amount)
-        if check := _stated_check(frame, main, bands):
+        named = [b for b in main if b.kind == "amount" and {b.min, b.max} <= set(frame.amounts)]
+        stated = _claimed_figures(frame, question)
+        if MODALITY_Q.search(question) and Want.YES_NO in frame.wants and (named or not stated):
+            return _modality(question, (named or main)[0])  # "is the 50,000-500,000 fine optional?"
+        if check := _stated_check(frame, main, bands, question):
             return check
-        if MODALITY_Q.search(question) and Want.YES_NO in frame.wants:
-            return _modality(question, main[0])
         if frame.bound == Bound.UP_TO:
             top = max(main, key=lambda b: (b.kind == "amount", b.max))
             if top.kind == "amount":
@@ -128,9 +155,9 @@ def fine_lead(question: str, articles: list[str], fines: FineTable) -> str | Non
             if low.kind == "amount":
                 return _band_clause(low, amount, f"At least {low.min:,} yuan") + "."
         if len({b.tier for b in main}) > 1:
-            who = _who(main[0])
+            who, who_last = _who(main[0]), _who(main[-1])  # 59(3)'s gravest band fines fewer of the persons
             return (f"Article {number} fines {who} according to the circumstances: the mildest band for {who} is a "
-                    f"fine of {_figure(main[0], amount)} {cite(main[0].unit_id)}, the gravest for {who} a fine of "
+                    f"fine of {_figure(main[0], amount)} {cite(main[0].unit_id)}, the gravest for {who_last} a fine of "
                     f"{_figure(main[-1], amount)} {cite(main[-1].unit_id)}; each band follows.")
         return f"Under Article {number}, {_band_clause(main[0], amount)}."
     return None

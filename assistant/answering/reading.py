@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 
 from assistant.answering.condense import split_followup
+from assistant.answering.gaps import asked_part
 from assistant.document import vocabulary as L
 from assistant.document.frames import Frame
 from assistant.document.kinds import Bound, Subject, Tier, Want
@@ -61,7 +62,8 @@ def read_tiers(text: str, spans: list[tuple[int, int]] | None = None) -> tuple[f
         yes, no = _cue_hits(cue, text, spans)
         named |= {tier} if yes else set()
         excluded |= {tier} if no else set()
-    if any(not _is_negated(m, text, spans) for m in L.COMPLIED.finditer(text)):  # not "won't rectify after ..."
+    if any(not _is_negated(m, text, spans) and not L.REFUSED_BEFORE.search(text[:m.start()])
+           for m in L.COMPLIED.finditer(text)):  # not "won't rectify after ...", "refused to correct when told"
         excluded.add(Tier.REFUSES_OR_SERIOUS)
     yes, _ = _cue_hits(L.BASE_CUES, text, spans)
     if yes and not named:
@@ -77,19 +79,39 @@ def _target(kind: Subject, text: str) -> bool:
     cue = L.SUBJECT_CUES[kind].pattern
     return bool(re.search(rf"(?:fines?|fined|penalt\w*|case|max\w*|most|exposure|liabilit\w*|risk)\s+"
                           rf"(?:on|for|of)\s+(?:the |its |our |their |a |an )?"
-                          rf"(?:\w+[ -]){{0,2}}(?:{cue})|(?:{cue})(?:[\w-]*)(?:\s+\w+){{0,2}}\s+be\s+fined|"
+                          rf"(?:\w+[ -]){{0,2}}(?:{cue})(?![’']s)|(?:{cue})(?:[\w-]*)(?:\s+\w+){{0,2}}\s+be\s+fined|"
                           rf"(?:what|how) about (?:the |its |our |their )?(?:\w+ )?(?:{cue})|"
                           rf"\b(?:are|is|can|could|will|would)\s+(?:the |its |our |their )?(?:\w+ )?(?:{cue})[\w-]*\s+"
                           rf"(?:be\s+)?(?:personally\s+)?(?:fined|penali[sz]ed|punished|liable)", text, re.I))
 
 
+# Between a negation and the person it leaves out stand only determiners and the like ("not the managers",
+# "excluding its staff", "not counting our CTO"); "not the case that the operator refused" and "choose not to
+# fine the operator" negate what the operator did or suffers, not who is asked about.
+_NEGATED_NOUN_GAP = re.compile(r"\s*(?:(?:the|its|our|their|his|her|my|your|a|an|any|for|on|of|counting"
+                               r"|including|just|only|even|also|fines?\s+on|to)\s+"
+                               r"|包括|包含|含|是|算上|算|针对|对){0,3}\s*", re.I)
+
+
+def _subject_hits(cue: re.Pattern[str], text: str, spans: list[tuple[int, int]]) -> tuple[bool, bool]:
+    """(named affirmatively, left out by a negation that governs the noun itself)."""
+    named = negated = False
+    for m in cue.finditer(text):
+        if any(start <= m.start() < end and _NEGATED_NOUN_GAP.fullmatch(text[start:m.start()])
+               for start, end in spans) or L.NEGATION_AFTER.match(text[m.end():]):
+            negated = True
+        else:
+            named = True
+    return named, negated
+
+
 def read_subjects(text: str, spans: list[tuple[int, int]]) -> tuple[frozenset[Subject], frozenset[Subject]]:
-    if L.PERSONAL.search(text):
+    if L.PERSONAL.search(text) and not _target(Subject.ENTITY, text):  # not "the company's fine, and mine personally"
         return frozenset({Subject.INDIVIDUAL}), frozenset()
     named: set[Subject] = set()
     excluded: set[Subject] = set()
     for kind, cue in L.SUBJECT_CUES.items():
-        yes, no = _cue_hits(cue, text, spans)
+        yes, no = _subject_hits(cue, text, spans)
         named |= {kind} if yes else set()
         excluded |= {kind} if no and not yes else set()
     additive = re.search(r"\b(?:including|also|as well|both|plus|together)\b", text, re.I)
@@ -109,7 +131,10 @@ def _headcount(text: str) -> int | None:
 
 
 def _wants(text: str) -> frozenset[Want]:
-    return frozenset(w for w, cue in L.WANT_CUES.items() if cue.search(text.strip()))
+    """What kind of answer: a yes/no is read from the sentence that asks (a scenario may state facts first)."""
+    asked = asked_part(text).strip()
+    return frozenset(w for w, cue in L.WANT_CUES.items()
+                     if cue.search(text.strip()) or (w is Want.YES_NO and cue.search(asked)))
 
 
 def _bound(text: str) -> Bound | None:
@@ -131,6 +156,26 @@ def _yuan(kind: str, value: object) -> tuple[int, ...]:
     return ()
 
 
+def stated_directions(text: str) -> list[tuple[int, Bound]]:
+    """(figure, side) for each "above X" / "below X" a question states: AT_LEAST for above, UP_TO for below.
+
+    "Can the fine exceed 50,000 yuan?" asks whether any fine lies beyond the figure, not whether the figure
+    is a band's bound; "not more than 50,000" is a bound and is skipped.
+    """
+    from assistant.checking.claims import extract_claims  # the checker's figure reader, shared
+
+    found = []
+    for pattern, side in ((L.ABOVE_FIGURE_RE, Bound.AT_LEAST), (L.BELOW_FIGURE_RE, Bound.UP_TO)):
+        for m in pattern.finditer(text):
+            if L.NOT_BEFORE_RE.search(text[:m.start()]):
+                continue
+            after = text[m.end():m.end() + 40]
+            first = next((c for c in extract_claims(after) if c.start <= 8), None)
+            if first is not None:
+                found += [(v, side) for v in _yuan(first.kind, first.value)[:1]]
+    return found
+
+
 def read_sentence(text: str) -> Frame:
     """The frame of one question (no follow-up context)."""
     from assistant.checking.claims import extract_claims  # the checker's figure reader, shared
@@ -138,8 +183,10 @@ def read_sentence(text: str) -> Frame:
     spans = negated_spans(text)
     tiers, excluded = read_tiers(text, spans)
     subjects, no_subjects = read_subjects(text, spans)
-    cii_cue = bool(L.CII.search(text))  # "a network operator" alone is the text's own name for the ordinary one
-    ordinary_cue = bool(L.ORDINARY.search(text)) or (not cii_cue and bool(L.NETWORK_OPERATOR.search(text)))
+    cii_named, cii_negated = _cue_hits(L.CII, text, spans)  # "not CII", "we are not critical infrastructure"
+    cii_cue = cii_named  # "a network operator" alone is the text's own name for the ordinary one
+    ordinary_cue = bool(L.ORDINARY.search(text)) or cii_negated or \
+        (not cii_cue and bool(L.NETWORK_OPERATOR.search(text)))
     cii = None if cii_cue == ordinary_cue else cii_cue  # both named: a comparison of the two
     amounts = tuple(a for c in extract_claims(text) for a in _yuan(c.kind, c.value))
     return Frame(subjects=subjects, excluded_subjects=no_subjects, tiers=tiers, excluded_tiers=excluded, cii=cii,

@@ -114,6 +114,8 @@ def decide(question: str, context: str = "") -> ScopeDecision:
     if LEAK_RE.search(question):
         return ScopeDecision(True, RefusalReason.PROMPT_LEAK, True)
     version = read_version(question)
+    if version is None and context and read_version(context) is Version.ADOPTED:
+        version = Version.ADOPTED  # a follow-up stays on the law in force until it names the draft
     if EFFECTIVE_RE.search(own) and PAST_RE.search(own):
         version = None  # when the 2016 law came into force: the Explanation answers
     if _other_law(own):

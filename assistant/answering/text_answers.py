@@ -103,14 +103,26 @@ def quote_answer(units: list[Unit], corpus: Corpus) -> list[str]:
     return list(dict.fromkeys(lines))
 
 
+def phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """The quoted phrase as the text may write it: singular or plural, hyphens or spaces between words.
+
+    A user quotes "person-in-charge" where the text says "persons-in-charge"; an exact match would say the
+    phrase "does not appear", which is false.
+    """
+    words = re.findall(r"[^\W_]+", phrase)
+    stems = [re.escape(w[:-1] if len(w) > 3 and w.lower().endswith("s") else w) + r"(?:s|es)?" for w in words]
+    return re.compile(r"\b" + r"[\s\-–]+".join(stems) + r"\b", re.I) if words else re.compile(re.escape(phrase))
+
+
 def phrase_answer(phrase: str, corpus: Corpus) -> list[str]:
     """Every provision (or amendment item) whose text contains the quoted phrase, with that sentence."""
-    hits = [u for u in corpus.units() if u.source == "amendment" and phrase.lower() in u.text.lower()]
+    pattern = phrase_pattern(phrase)
+    hits = [u for u in corpus.units() if u.source == "amendment" and pattern.search(u.text)]
     if not hits:
         return [f"The phrase “{phrase}” does not appear in the draft's text."]
     lines = [f"“{phrase}” appears in these provisions of the draft:"]
     for unit in hits:
-        sentence = next((x for x in sentences(unit.text, QUOTE_STOPS) if phrase.lower() in x.lower()), unit.text)
+        sentence = next((x for x in sentences(unit.text, QUOTE_STOPS) if pattern.search(x)), unit.text)
         lines.append(f"- {unit.title}: “{sentence}” {cite(unit.id)}")
     return lines
 

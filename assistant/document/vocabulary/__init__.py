@@ -11,11 +11,14 @@ from __future__ import annotations
 
 from assistant.document.vocabulary.bases import BASIS_RE, NO_GAINS_RE, bases
 from assistant.document.vocabulary.bounds import (
+    ABOVE_FIGURE_RE,
+    BELOW_FIGURE_RE,
     CAP_RE,
     FOREIGN_CURRENCY_AFTER_RE,
     FOREIGN_CURRENCY_BEFORE_RE,
     MAXIMUM_RE,
     MINIMUM_RE,
+    NOT_BEFORE_RE,
     QUESTION_MAXIMUM,
     QUESTION_MINIMUM,
 )
@@ -48,6 +51,7 @@ from assistant.document.vocabulary.tiers import (
     COMPLIED,
     PARTIAL_BEFORE,
     QUESTION_TIER_CUES,
+    REFUSED_BEFORE,
     TIER_CUES,
     TIER_RE,
     tier_cues,
@@ -76,6 +80,9 @@ from assistant.document.vocabulary.who import (
 )
 
 __all__ = [
+    "ABOVE_FIGURE_RE",
+    "BELOW_FIGURE_RE",
+    "NOT_BEFORE_RE",
     "DRAFT_IN_ANSWER_RE",
     "DRAFT_IN_QUESTION_RE",
     "EFFECTIVE_RE",
@@ -124,6 +131,7 @@ __all__ = [
     "QUESTION_MAXIMUM",
     "QUESTION_MINIMUM",
     "QUESTION_TIER_CUES",
+    "REFUSED_BEFORE",
     "RENUMBER_RE",
     "RENUMBER_TARGET_RE",
     "SCOPE_END_RE",

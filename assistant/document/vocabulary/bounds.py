@@ -35,3 +35,13 @@ FOREIGN_CURRENCY_BEFORE_RE = re.compile(r"(?:\b(?:USD|EUR|GBP|HKD|JPY)|US\$|HK\$
 QUESTION_MAXIMUM = re.compile(_MAXIMUM + "|" + alternatives(
     r"most", r"top", r"up to (?:what|how|\d|[a-z]+ (?:million|thousand))", r"how big").pattern, FLAGS)
 QUESTION_MINIMUM = re.compile(_MINIMUM + "|" + alternatives(r"least", r"at least").pattern, FLAGS)
+
+# -- a question's direction before a stated figure -------------------------------------------
+# "Can the fine exceed 50,000 yuan?", "could it go above 1 million?", "less than 10,000?": a yes/no on
+# which side of the figure a fine may fall, not whether the figure is a band's bound. "Not more than" is
+# a bound (the negation pseudo-triggers), so a negation just before the word cancels it.
+ABOVE_FIGURE_RE = re.compile(words(r"exceed\w*|above|over|beyond|more\s+than|higher\s+than|greater\s+than"
+                                   r"|larger\s+than|bigger\s+than|surpass\w*", r"超过|高于|多于"), FLAGS)
+BELOW_FIGURE_RE = re.compile(words(r"below|under|beneath|less\s+than|lower\s+than|smaller\s+than|fewer\s+than",
+                                   r"低于|少于|不到"), FLAGS)
+NOT_BEFORE_RE = re.compile(r"(?a:\b(?:not|no)\s+)$|不$", re.I)

@@ -29,7 +29,8 @@ ANCHOR = alternatives(
 
 # -- what kind of answer -------------------------------------------------------------------------------
 WANT_CUES: dict[Want, re.Pattern[str]] = {
-    Want.YES_NO: re.compile(r"^(?:is|are|does|do|did|can|could|was|were|has|have|must|will|should)\b|"
+    Want.YES_NO: re.compile(r"^(?:is|are|does|do|did|can|could|was|were|has|have|must|will|should|would)\b|"
+                            r"[,;:]\s*(?:is|are|does|do|can|could|will|would|must)\b(?=(?:[^,;:?]|(?<=\d),(?=\d))*\?\s*$)|"
                             r"\b(?:right|correct|true|yes|isn't it|doesn't it|confirm)\b\s*[?.!]*$|"
                             r"\bis it true\b|\bconfirm\b|对吗|是吗|吗[？?]?$", re.I),
     Want.HOW_MUCH: alternatives(r"how much", r"how big", r"fine", r"fined", r"penalt\w*", r"range", r"maximum", r"max",

@@ -104,6 +104,10 @@ COMPLIED = re.compile(
     r"(?:\W+\w+){0,8}?\W+(?:promptly|immediately|at once|right away|straight away|as soon as|once (?:ordered|told)"
     r"|when (?:told|ordered|asked)|right after|after (?:the |being )?(?:order|told)|the same day|quickly|in time)\b"
     r"|\b(?:promptly|immediately|quickly) (?:fix|correct|rectif|compl)\w*|马上改正|及时改正|立即改正|已经?改正", re.I)
+# what turns a compliance word into its opposite: "refused to correct when told", "failed to fix it promptly"
+REFUSED_BEFORE = re.compile(r"\b(?:refus\w*|fail\w*|declin\w*|unwilling|reluctant)\s+to\s+$"
+                            r"|\b(?:won'?t|will\s+not|would\s+not|wouldn'?t|did\s+not|didn'?t|does\s+not|doesn'?t"
+                            r"|never)\s+$|(?:拒不|拒绝|没有|未)$", re.I)
 # The mildest tier as a question names it.
 BASE_CUES = alternatives(r"first (?:lapse|time|offen[cs]e|stage|instance|violation)", r"at first", r"initial",
                          r"entry[- ]level", r"starting", r"lowest", r"base", r"basic", r"minor",
