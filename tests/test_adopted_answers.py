@@ -101,3 +101,20 @@ def test_in_force_bands_follow_the_shared_question_reader(question, shown, not_s
     assert shown <= bands, a.text
     assert not bands & not_shown, a.text
     assert all(c["verdict"] == "verified" for c in a.claims)
+
+
+@pytest.mark.parametrize(("question", "opening"), [
+    ("Under the law in force, what can a CII operator be fined if it refuses to put things right?",
+     "Under Article 61(2) of the law in force, a fine of 100,000 to 1,000,000 yuan shall be imposed on the operator"),
+    ("现行法律下，销售未经安全认证的网络关键设备、没有违法所得的，罚多少？",
+     "Under Article 63(1) of the law in force, a fine of 20,000 to 100,000 yuan shall be imposed on whoever sells"),
+    ("Since when is the amended law in force?", "The amendment was adopted on 28 October 2025 and is in force from"),
+])
+def test_the_first_sentence_answers_and_the_version_line_comes_after(question, opening):
+    """The answer opens with the answer (the band, or the dates), not with a header; the line saying which text it
+    is about closes it, and the app shows the same above the answer."""
+    a = answer(question)
+    lines = a.text.splitlines()
+    assert lines[0].startswith(opening), a.text
+    assert any(line.startswith("Law in force: the Cybersecurity Law as amended") for line in lines[1:])
+    assert all(c["verdict"] == "verified" for c in a.claims)

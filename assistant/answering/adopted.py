@@ -88,6 +88,8 @@ def fine_lines(article: str, frame: Frame, question: str) -> list[str]:
         tiers = ", ".join(dict.fromkeys(_condition_en(b) for b in bands))
         lines.append(f"No. In the case your question describes ({tiers}), Article {article} of the law in force "
                      f"fines no {whom}; what it sets there follows.")
+    elif bands and not any(r.article == article for r in table.references):
+        lines.append(_lead(bands[0]))
     for ref in (r for r in table.references if r.article == article):
         targets_ = " and ".join(f"Article {ref.target_article}({p})" for p in ref.target_paragraphs)
         lines.append(f"Article {article}({ref.paragraph}) applies the fines of {targets_} [{ref.unit_id}]: "
@@ -98,6 +100,14 @@ def fine_lines(article: str, frame: Frame, question: str) -> list[str]:
         lines.append(f"  Official text: {_official(band)}")
         lines.append(_draft_line(band))
     return lines
+
+
+def _lead(band: AdoptedBand) -> str:
+    """The opening sentence of a fine answer: the first fitting band, as the draft's answers open."""
+    who = band.who_en if band.who_en.split(" ", 1)[0].lower() in {"whoever", "anyone", "any"} else \
+        f"the {band.who_en}"
+    return (f"Under Article {band.article}({band.paragraph}) of the law in force, a fine of {band.describe_range()} "
+            f"{_modal(band)} on {who}, in this case: {_condition_en(band)} [{band.unit_id}].")
 
 
 def _diff_row(link: BandLink) -> list[str]:
@@ -147,7 +157,7 @@ def _quote_lines(article: str) -> list[str]:
         return [f"Article {article} of the law in force: the Decision changes it without restating it "
                 f"[{item.id}]: 「{item.text}」"]
     how = [f"How the Decision changes it [{item.id}]: 「{item.text.split('：')[0]}」"]
-    return how + [f"Article {article} of the law in force [{u.id}]: 「{u.text}」" for u in art.units]
+    return [f"Article {article} of the law in force [{u.id}]: 「{u.text}」" for u in art.units] + how  # text first
 
 
 def _via_citing(found: list[Target], lines: list[str]) -> list[Target]:
@@ -198,13 +208,13 @@ def compose(question: str) -> tuple[str, bool]:
     """(answer text with [unit] markers, refused) for a question about the law in force or the change."""
     frame = read(question)
     found = _resolve(question, frame)
-    lines: list[str] = [HEADER]
+    lines: list[str] = []
     known = decision.load().articles
     if Want.COMPARE in frame.wants and not found:
-        return "\n".join([HEADER, *overview_lines(frame), WORKING_TRANSLATION]), False
+        return _assemble(overview_lines(frame)), False
     texts = [u.text for t in found if t.adopted in known for u in known[t.adopted or ""].units]
     if gap := agency_gap_in_force(question, texts):  # "which ministry enforces Article 63?": the text does not say
-        return "\n".join([HEADER, gap]), True
+        return _assemble([gap], translated=False), True
     if EFFECTIVE_RE.search(question) or not found:
         lines += _facts()
     if Want.HOW_MUCH in frame.wants:  # conduct named by the article it violates: the provision punishing it
@@ -214,7 +224,7 @@ def compose(question: str) -> tuple[str, bool]:
         hint = [f"Draft Article {a.number} is Article {', '.join(alignment().articles[a.number])} of the law in force."
                 for a in corpus.load().articles.values() if a.number in {t.adopted for t in missing}
                 and a.number in alignment().articles]
-        return "\n".join([HEADER, *[_not_in_documents(t.adopted or "") for t in missing], *hint]), True
+        return _assemble([*[_not_in_documents(t.adopted or "") for t in missing], *hint], translated=False), True
     for target in (t for t in found if t.adopted in known or t.draft):
         if Want.COMPARE in frame.wants and target.draft:
             lines += diff_lines(target.draft)
@@ -230,8 +240,14 @@ def compose(question: str) -> tuple[str, bool]:
                 lines.append(f"Article {target.adopted} of the law in force sets no fine amount of its own; "
                              "what it provides follows.")
             lines += fines_here or _quote_lines(target.adopted)
-    lines.append(WORKING_TRANSLATION)
-    return "\n".join(dict.fromkeys(lines)), False
+    return _assemble(lines), False
+
+
+def _assemble(body: list[str], translated: bool = True) -> str:
+    """The answer first (a fine's band as the opening sentence), then which text it is about and, where Chinese
+    was rendered, that the English is a working translation. The first sentence answers; it is not a header."""
+    body = list(dict.fromkeys(body))
+    return "\n".join([*body, HEADER, *([WORKING_TRANSLATION] if translated else [])])
 
 
 def overview_lines(frame: Frame) -> list[str]:
