@@ -370,3 +370,14 @@ def test_in_force_agency_named_by_the_provision_is_answered():
 def test_in_force_chinese_how_much_goes_to_the_fining_provision(question, kept):
     a = _adopted(question)
     assert kept in _ranges(a) and "第七十一条" not in a.text
+
+
+@pytest.mark.parametrize(("text", "subjects"), [
+    ("In the law in force, what can the managers of a network operator be fined personally if the company "
+     "refuses to rectify?", {Subject.INDIVIDUAL}),  # 'of a network operator' says whose managers
+    ("Could the head of security at our operator be fined personally?", {Subject.INDIVIDUAL}),
+    ("How much could I personally be fined if our operator refuses to correct?", {Subject.INDIVIDUAL}),
+    ("What can the operator be fined, and me personally?", {Subject.INDIVIDUAL, Subject.ENTITY}),
+])
+def test_personally_keeps_the_operator_only_when_its_own_fine_is_asked(text, subjects):
+    assert read_sentence(text).subjects == subjects

@@ -105,9 +105,17 @@ def _subject_hits(cue: re.Pattern[str], text: str, spans: list[tuple[int, int]])
     return named, negated
 
 
+def _without_employers(text: str) -> str:
+    """The text without "(managers) of the operator" phrases: the operator there says whose people they are,
+    it is not asked its own fine ("what can the managers of a network operator be fined personally")."""
+    cue = L.SUBJECT_CUES[Subject.ENTITY].pattern
+    return re.sub(rf"\b(?:of|at|for|from)\s+(?:the |a |an |its |our |their |this |that )?(?:\w+[ -]){{0,2}}(?:{cue})",
+                  " ", text, flags=re.I)
+
+
 def read_subjects(text: str, spans: list[tuple[int, int]]) -> tuple[frozenset[Subject], frozenset[Subject]]:
-    if L.PERSONAL.search(text) and not _target(Subject.ENTITY, text):  # not "the company's fine, and mine personally"
-        return frozenset({Subject.INDIVIDUAL}), frozenset()
+    if L.PERSONAL.search(text) and not _target(Subject.ENTITY, _without_employers(text)):
+        return frozenset({Subject.INDIVIDUAL}), frozenset()  # not "the company's fine, and mine personally"
     named: set[Subject] = set()
     excluded: set[Subject] = set()
     for kind, cue in L.SUBJECT_CUES.items():
