@@ -118,3 +118,17 @@ def test_the_first_sentence_answers_and_the_version_line_comes_after(question, o
     assert lines[0].startswith(opening), a.text
     assert any(line.startswith("Law in force: the Cybersecurity Law as amended") for line in lines[1:])
     assert all(c["verdict"] == "verified" for c in a.claims)
+
+
+@pytest.mark.parametrize("question", [
+    "Under the amended Cybersecurity Law now in effect, what is the fine when a breach leaks masses of data?",
+    "What does the law currently in effect fine a CII operator that won't fix its problems?",
+    "修订后的网络安全法对拒不改正的网络运营者怎么罚？",
+    "Is the amendment in effect yet?",
+])
+def test_in_effect_and_the_amended_law_name_the_law_in_force(question):
+    assert read_version(question) is Version.ADOPTED
+
+
+def test_in_effect_as_a_figure_of_speech_is_not_the_law_in_force():
+    assert read_version("In effect, what does the draft change about fines?") is Version.DRAFT

@@ -17,11 +17,15 @@ IN_FORCE_IN_QUESTION_RE = re.compile(
     r"\b(?:adopted|enacted|final (?:version|law|text|amendment)|as passed|passed (?:law|version)|in force now|"
     r"currently in force|law in force|in force|in force today|now in force|in force since|in force from|"
     r"october 2025|oct\.? 2025|2026|as amended in 2025|amended law|current version of the law|decision of the npc|"
-    r"npc standing committee decision|presidential order)\b"
-    r"|正式通过|最终通过|2026年|现行|修改后的|施行的|决定|主席令|生效的", re.I)
+    r"npc standing committee decision|presidential order|"
+    # "in effect" as the law's state, and the law named by its amendment ("the amended Cybersecurity Law")
+    r"(?:now|currently|presently) in effect|in effect (?:now|today|since|from)|law (?:now |currently )?in effect|"
+    r"amended (?:cybersecurity )?law|(?:cybersecurity )?law as amended|revised (?:cybersecurity )?law)\b"
+    r"|正式通过|最终通过|2026年|现行|修改后的|修订后的|新修订的|新修改的|施行的|决定|主席令|生效的", re.I)
 EFFECTIVE_RE = re.compile(
     r"\b(?:effective date|take effect|takes effect|come into (?:force|effect)|comes into (?:force|effect)|"
-    r"enter into force|start to apply|apply from|when will)\b|生效|施行日期|何时施行|起施行", re.I)
+    r"enter into force|start to apply|apply from|when will|in effect yet|effective yet)\b"
+    r"|生效|施行日期|何时施行|起施行", re.I)
 DRAFT_IN_QUESTION_RE = re.compile(r"\bdraft\b|草案", re.I)
 
 IN_FORCE_IN_ANSWER_RE = re.compile(
