@@ -381,3 +381,13 @@ def test_in_force_chinese_how_much_goes_to_the_fining_provision(question, kept):
 ])
 def test_personally_keeps_the_operator_only_when_its_own_fine_is_asked(text, subjects):
     assert read_sentence(text).subjects == subjects
+
+
+@pytest.mark.parametrize(("text", "subjects"), [
+    ("What fine could our firm face, and me personally?", {Subject.INDIVIDUAL, Subject.ENTITY}),
+    ("What could the company pay, and what could I personally pay?", {Subject.INDIVIDUAL, Subject.ENTITY}),
+    ("How much could I personally face if the operator refuses?", {Subject.INDIVIDUAL}),
+    ("What could the managers face if the operator refuses?", {Subject.INDIVIDUAL}),
+])
+def test_what_the_operator_could_face_asks_its_own_fine(text, subjects):
+    assert read_sentence(text).subjects == subjects

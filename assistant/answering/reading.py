@@ -82,7 +82,12 @@ def _target(kind: Subject, text: str) -> bool:
                           rf"(?:\w+[ -]){{0,2}}(?:{cue})(?![’']s)|(?:{cue})(?:[\w-]*)(?:\s+\w+){{0,2}}\s+be\s+fined|"
                           rf"(?:what|how) about (?:the |its |our |their )?(?:\w+ )?(?:{cue})|"
                           rf"\b(?:are|is|can|could|will|would)\s+(?:the |its |our |their )?(?:\w+ )?(?:{cue})[\w-]*\s+"
-                          rf"(?:be\s+)?(?:personally\s+)?(?:fined|penali[sz]ed|punished|liable)", text, re.I))
+                          rf"(?:be\s+)?(?:personally\s+)?(?:fined|penali[sz]ed|punished|liable)|"
+                          # "what fine could our firm face", "what would the company pay"
+                          rf"\b(?:fines?|penalt\w*|what|how much)\s+(?:\w+\s+){{0,2}}"
+                          rf"(?:could|would|will|might|may|can|does|do)\s+(?:the |its |our |their |a |an )?(?:\w+ )?"
+                          rf"(?:{cue})[\w-]*\s+(?:face|pay|get|incur)\b",
+                          text, re.I))
 
 
 # Between a negation and the person it leaves out stand only determiners and the like ("not the managers",
