@@ -104,10 +104,8 @@ def fine_lines(article: str, frame: Frame, question: str) -> list[str]:
 
 def _lead(band: AdoptedBand) -> str:
     """The opening sentence of a fine answer: the first fitting band, as the draft's answers open."""
-    who = band.who_en if band.who_en.split(" ", 1)[0].lower() in {"whoever", "anyone", "any"} else \
-        f"the {band.who_en}"
     return (f"Under Article {band.article}({band.paragraph}) of the law in force, a fine of {band.describe_range()} "
-            f"{_modal(band)} on {who}, in this case: {_condition_en(band)} [{band.unit_id}].")
+            f"{_modal(band)} on {band.whom()}, in this case: {_condition_en(band)} [{band.unit_id}].")
 
 
 def _diff_row(link: BandLink) -> list[str]:

@@ -83,6 +83,12 @@ class FineBand:
         """Who is fined, in English (the draft's own words; the adopted bands give their working translation)."""
         return self.who
 
+    def whom(self) -> str:
+        """Who is fined as a sentence names them: 'the network operator', but 'whoever sells …' (no article
+        before a pronoun)."""
+        who = self.who_english().strip()
+        return who if who.split(" ", 1)[0].lower() in {"whoever", "anyone", "any"} else f"the {who}"
+
     def describe_range(self) -> str:
         if self.kind == BandKind.MULTIPLE:
             return f"{self.min} to {self.max} times the {self.basis}"

@@ -34,9 +34,7 @@ def _modal(band: FineBand) -> str:
 
 
 def _on(band: FineBand) -> str:
-    """'on the network operator', but 'on whoever sells ...' (no article before a pronoun)."""
-    who = band.who_english().strip()
-    return f"on {who}" if who.split(" ", 1)[0].lower() in {"whoever", "anyone", "any"} else f"on the {who}"
+    return f"on {band.whom()}"
 
 
 @dataclass(frozen=True)
