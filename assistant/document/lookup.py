@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from assistant.document.corpus import Article, Corpus, RenumberEntry, Unit, load
-from assistant.document.lookup_records import CURRENT_LAW_ARTICLES, LookupResult, Query
+from assistant.document.lookup_records import CURRENT_LAW_ARTICLES, LookupResult, Query, unit_dicts
 from assistant.document.numerals import CN_NUMERAL_CHARS, article_words_to_digits, chinese_to_int
 from assistant.document.text import and_list
 from assistant.document.vocabulary.versions import IN_FORCE_IN_QUESTION_RE
@@ -92,10 +92,6 @@ def absent_articles(text: str, corpus: Corpus | None = None) -> list[str]:
     return list(dict.fromkeys(t for t in named_articles(text) if not article_exists(t, corpus)))
 
 
-def _unit_dicts(units: list[Unit] | tuple[Unit, ...]) -> list[dict]:
-    return [{"id": u.id, "title": u.title, "text": u.text} for u in units]
-
-
 def _select_units(art: Article, q: Query) -> tuple[list[Unit], str | None]:
     """Units matching the query's paragraph/item, or an error note."""
     units = list(art.units)
@@ -148,7 +144,7 @@ def _found(corpus: Corpus, q: Query, query: str, art: Article) -> LookupResult:
         note += " " + moved
     unit_id = units[0].id if len(units) == 1 else f"art{art.number}"
     return LookupResult(query, "found", art.number, olds, unit_id,
-                        "\n\n".join(u.text for u in units), note, _unit_dicts(units))
+                        "\n\n".join(u.text for u in units), note, unit_dicts(units))
 
 
 def _lookup_old(corpus: Corpus, q: Query, query: str) -> LookupResult:
@@ -168,7 +164,7 @@ def _lookup_old(corpus: Corpus, q: Query, query: str) -> LookupResult:
         note += f" The draft does not reproduce the text of Article {targets[0]}."
     return LookupResult(query, "old_number", targets[0] if len(targets) == 1 else None, number,
                         units[0].id if len(units) == 1 else None,
-                        "\n\n".join(u.text for u in units), note, _unit_dicts(units))
+                        "\n\n".join(u.text for u in units), note, unit_dicts(units))
 
 
 def _unstated(corpus: Corpus, number: str, query: str) -> LookupResult:

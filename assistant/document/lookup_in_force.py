@@ -11,15 +11,10 @@ from __future__ import annotations
 
 from assistant.document import decision
 from assistant.document.alignment import alignment, current_to_adopted
-from assistant.document.corpus import Unit
-from assistant.document.lookup_records import CURRENT_LAW_ARTICLES, LookupResult, Query
-from assistant.document.refs import Ref
+from assistant.document.lookup_records import CURRENT_LAW_ARTICLES, LookupResult, Query, unit_dicts
+from assistant.document.refs import Ref, old_numbers
 
 __all__ = ["lookup_in_force"]
-
-
-def _units(units: list[Unit]) -> list[dict]:
-    return [{"id": u.id, "title": u.title, "text": u.text} for u in units]
 
 
 def _former_number(number: str, dec: decision.Decision) -> str | None:
@@ -60,8 +55,8 @@ def lookup_in_force(q: Query, query: str) -> LookupResult:
     olds = ", ".join(r.label() for r in article.old) or None
     drafts = [d for d, adopted in alignment().articles.items() if number in adopted]
     note = (f"Article {number} of the law in force (since 1 January 2026; official Chinese text). Old number "
-            f"(2016 law): {olds or 'none (a new article)'}; Decision item {article.item}."
+            f"(2016 law): {old_numbers(article.old)}; Decision item {article.item}."
             + (f" In the draft: Article {' and '.join(drafts)}." if drafts else ""))
     unit_id = shown[0].id if len(shown) == 1 else f"adopted.art{number}"
     return LookupResult(query, "in_force", number, olds, unit_id, "\n\n".join(u.text for u in shown), note,
-                        _units(shown))
+                        unit_dicts(shown))

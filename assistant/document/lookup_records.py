@@ -3,9 +3,12 @@ lookups (`lookup`, `lookup_in_force`), so neither imports the other's module."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 
-__all__ = ["CURRENT_LAW_ARTICLES", "LookupResult", "Query"]
+from assistant.document.corpus import Unit
+
+__all__ = ["CURRENT_LAW_ARTICLES", "LookupResult", "Query", "unit_dicts"]
 
 # The Cybersecurity Law of 2016 has 79 articles. Used only to tell "an article
 # this draft does not touch" from "no such article"; never shown as a fact.
@@ -39,3 +42,8 @@ class LookupResult:
 
     def as_dict(self) -> dict:
         return asdict(self)
+
+
+def unit_dicts(units: Iterable[Unit]) -> list[dict]:
+    """The passages a lookup shows, as its JSON gives them."""
+    return [{"id": u.id, "title": u.title, "text": u.text} for u in units]

@@ -9,6 +9,7 @@ the renumbering headings and the checker (which article a sentence cites).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.document.text import expand_numbers
@@ -50,6 +51,11 @@ class Ref:
         if self.paragraph is not None:
             return f"Art. {self.article}({self.paragraph})"
         return f"Art. {self.article}"
+
+
+def old_numbers(refs: Sequence[Ref]) -> str:
+    """The 2016 article(s) a provision came from, as the views and lookups say it; a new article has none."""
+    return ", ".join(r.label() for r in refs) or "none (a new article)"
 
 
 @dataclass(frozen=True)

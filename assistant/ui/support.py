@@ -19,7 +19,7 @@ from assistant.document import decision
 from assistant.document.alignment import alignment, current_to_adopted
 from assistant.document.corpus import Corpus, Unit
 from assistant.document.fines import TIER_LABELS, BandTable
-from assistant.document.refs import Ref
+from assistant.document.refs import Ref, old_numbers
 
 # ASCII punctuation that CommonMark, GFM autolinks, math ($) or Streamlit directives (:red[..], :emoji:) read.
 _SPECIAL_RE = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>&$:=^])")
@@ -89,7 +89,7 @@ def _draft_origin(unit: Unit, corpus: Corpus) -> str:
     if unit.source == "explanation":
         return "From the Explanation that accompanies the draft (March 2025; not article text)."
     if article is not None:
-        old = ", ".join(r.label() for r in article.old) or "none (a new article)"
+        old = old_numbers(article.old)
         return f"The draft (March 2025), not the law in force. Old number (2016 law): {old}. " \
                f"What the draft does: {article.note}."
     return "An amendment item of the draft (March 2025), not the law in force."
@@ -100,7 +100,7 @@ def _adopted_origin(unit: Unit, adopted: decision.Decision) -> str:
     article = adopted.articles.get(unit.article or "") if unit.source == "adopted" else None
     if article is None:
         return f"The Decision amending the law ({dates})."
-    old = ", ".join(r.label() for r in article.old) or "none (a new article)"
+    old = old_numbers(article.old)
     return f"The law in force ({dates}). Old number (2016 law): {old}; set by item {article.item} of the Decision."
 
 
@@ -119,7 +119,7 @@ def adopted_articles() -> list[AdoptedArticleView]:
     adopted = decision.load()
     out = []
     for article in sorted(adopted.articles.values(), key=lambda a: int(a.number)):
-        old = ", ".join(r.label() for r in article.old) or "none (a new article)"
+        old = old_numbers(article.old)
         kinds = ", ".join(k.value.replace("_", " ") for k in article.kinds)
         origin = f"Old number (2016 law): {old}. Decision item {article.item}: {kinds}."
         item = adopted.unit(f"decision.item{article.item}")

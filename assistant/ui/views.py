@@ -15,6 +15,7 @@ from assistant.document import adopted_bands
 from assistant.document.corpus import load
 from assistant.document.fines import TIER_LABELS, BandTable, table
 from assistant.document.lookup import LookupResult, lookup
+from assistant.document.refs import old_numbers
 from assistant.ui.calculator import calculate, multiple_bases, parse_amount
 from assistant.ui.support import adopted_articles, band_rows, escape_md, renumbering_rows
 
@@ -145,7 +146,7 @@ def _articles_of_the_draft() -> None:
     numbers = list(corpus.articles)
     number = st.selectbox("Article", numbers, key="browse_article", format_func=lambda n: f"Article {n}")
     article = corpus.articles[number]
-    old = ", ".join(r.label() for r in article.old) or "none (a new article)"
+    old = old_numbers(article.old)
     st.caption(escape_md(f"Old number (2016 law): {old}. What the draft does: {article.note}."))
     if not article.units:
         st.info("The draft only renumbers this article; its text is not included in the document.")
