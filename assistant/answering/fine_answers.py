@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import TypeVar
 
 from assistant.answering.reading import read_question, resolve_tiers
 from assistant.checking import claims
@@ -19,8 +18,6 @@ from assistant.document.frames import Frame
 from assistant.document.kinds import BandKind, Basis, ClaimKind, Subject, Tier
 from assistant.document.text import PROVISION_STOPS, first_sentence
 from assistant.document.vocabulary import BASIS_RE, MODAL_RE
-
-Band = TypeVar("Band", bound=FineBand)
 
 MEASURES_RE = re.compile(r"order (?:the )?suspension of relevant businesses.*?revocation of business licenses")
 ORDERS_RE = re.compile(r"(?P<lead>the competent authorities shall order it to|shall be ordered by the competent "
@@ -115,21 +112,17 @@ def operator_units(bands: Sequence[FineBand], cii: bool | None) -> set[str]:
     return {unit for unit, is_cii in kinds.items() if is_cii != cii}
 
 
-def fitting(bands: Sequence[Band], frame: Frame) -> list[Band]:
-    """The bands that fit a question's frame: which operator, who is fined (minus whom it excludes), which tier.
-
-    One rule for both texts: the draft's bands and the law in force's are read with the same question reader."""
+def select_bands(bands: list[FineBand], question: str, gains: int | None) -> list[FineBand]:
+    """The bands that fit the question's frame: who (minus whom it excludes), which operator, which tier, and of a
+    gains threshold the side the stated gains fall on. (The law in force's bands: `adopted_select`, with the
+    same operator rule and tier resolution.)"""
+    frame = frame_of(question)
     other = operator_units(bands, frame.cii)
     pool = [b for b in bands if b.unit_id not in other]
     # the tier is the circumstances' (whoever pays), so it is resolved over every band of the article: persons
     # asked about in a tier that fines only the operator get no band, not the band of another tier
     wanted_tiers = resolve_tiers(frame, {Tier(b.tier) for b in pool})
-    return [b for b in pool if b.subject in frame.wanted_subjects() and b.tier in wanted_tiers]
-
-
-def select_bands(bands: list[FineBand], question: str, gains: int | None) -> list[FineBand]:
-    """The bands that fit the question's frame, and of a gains threshold the side the stated gains fall on."""
-    chosen = fitting(bands, frame_of(question))
+    chosen = [b for b in pool if b.subject in frame.wanted_subjects() and b.tier in wanted_tiers]
     threshold = next((b.threshold for b in chosen if b.threshold), None)
     if gains is not None and threshold and gains != threshold:
         keep = "above" if gains > threshold else "below_or_none"
