@@ -7,6 +7,7 @@ column; filters sit above each table. No internal ids reach the page.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
@@ -49,15 +50,22 @@ def sidebar_lookup() -> None:
         render_lookup(lookup(query))
 
 
-TEXTS = {"Law in force": ("Fines in the law in force", "Every fine band of the law in force (the Decision of 28 "
+IN_FORCE, DRAFT = "Law in force", "Draft"
+TEXTS = {IN_FORCE: ("Fines in the law in force", "Every fine band of the law in force (the Decision of 28 "
                           "October 2025, in force since 1 January 2026), read from its official Chinese wording; "
                           "the English is the assistant's working translation. Click a column to sort."),
-         "Draft": ("Fines in the draft", "Every fine band the Draft Amendment (March 2025) states, read from its "
-                   "wording. The draft is not the law in force. Click a column to sort.")}
+         DRAFT: ("Fines in the draft", "Every fine band the Draft Amendment (March 2025) states, read from its "
+                 "wording. The draft is not the law in force. Click a column to sort.")}
 
 
 def _band_table(text: str) -> BandTable[Any]:
-    return adopted_bands.table() if text == "Law in force" else table()
+    return adopted_bands.table() if text == IN_FORCE else table()
+
+
+def _text_switch(key: str, on_change: Callable[[], None] | None = None) -> str:
+    """Which text a reference view shows: the law in force by default, the draft one click away."""
+    return st.segmented_control("Text", [IN_FORCE, DRAFT], default=IN_FORCE, key=key, on_change=on_change) \
+        or IN_FORCE
 
 
 def _forget_calculator() -> None:
@@ -66,8 +74,7 @@ def _forget_calculator() -> None:
 
 
 def fines_view() -> None:
-    text = st.segmented_control("Text", list(TEXTS), default="Law in force", key="band_text",
-                                on_change=_forget_calculator) or "Law in force"
+    text = _text_switch("band_text", on_change=_forget_calculator)
     title, caption = TEXTS[text]
     st.title(title)
     st.caption(caption)
@@ -131,9 +138,7 @@ def renumbering_view() -> None:
 
 
 def articles_view() -> None:
-    text = st.segmented_control("Text", ["Law in force", "Draft"], default="Law in force",
-                                key="articles_text") or "Law in force"
-    if text == "Law in force":
+    if _text_switch("articles_text") == IN_FORCE:
         _articles_in_force()
     else:
         _articles_of_the_draft()

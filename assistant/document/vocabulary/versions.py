@@ -16,7 +16,7 @@ import re
 IN_FORCE_IN_QUESTION_RE = re.compile(
     r"\b(?:adopted|enacted|final (?:version|law|text|amendment)|as passed|passed (?:law|version)|in force now|"
     r"currently in force|law in force|in force|in force today|now in force|in force since|in force from|"
-    r"october 2025|oct\.? 2025|2026|as amended in 2025|amended law|current version of the law|decision of the npc|"
+    r"october 2025|oct\.? 2025|2026|as amended in 2025|current version of the law|decision of the npc|"
     r"npc standing committee decision|presidential order|"
     # "in effect" as the law's state, and the law named by its amendment ("the amended Cybersecurity Law")
     r"(?:now|currently|presently) in effect|in effect (?:now|today|since|from)|law (?:now |currently )?in effect|"
