@@ -202,9 +202,10 @@ def _resolve(question: str, frame: Frame) -> list[Target]:
     return [Target(hits[0].unit.article, None, None, "content")] if hits else []
 
 
-def compose(question: str) -> tuple[str, bool]:
-    """(answer text with [unit] markers, refused) for a question about the law in force or the change."""
-    frame = read(question)
+def compose(question: str, frame: Frame | None = None) -> tuple[str, bool]:
+    """(answer text with [unit] markers, refused) for a question about the law in force or the change; `frame` is
+    the question as `read` reads it, when the caller has read it already."""
+    frame = frame or read(question)
     found = _resolve(question, frame)
     lines: list[str] = []
     known = decision.load().articles
@@ -300,10 +301,11 @@ def render(text: str) -> tuple[str, list[Citation]]:
 def answer(question: str, backend: str = "grounded", standalone: str = "") -> Answer:
     """The checked Answer record for a question about the law in force."""
     started = time.perf_counter()
-    text, refused = compose(standalone or question)
+    frame = read(standalone or question)
+    text, refused = compose(standalone or question, frame)
     rendered, citations = render(text)
     report = check_versioned(rendered, Version.ADOPTED, [c.unit_id for c in citations])
-    compared = Want.COMPARE in read(standalone or question).wants
+    compared = Want.COMPARE in frame.wants
     about = frozenset({Version.DRAFT, Version.ADOPTED} if compared else {Version.ADOPTED})
     return Answer(question, rendered, tuple(citations), tuple(c.unit_id for c in citations),
                   cast(CheckJSON, report.as_dict()),  # the same keys, plus each claim's version
